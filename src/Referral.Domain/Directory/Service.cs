@@ -1,8 +1,25 @@
+using System.Text.Json.Serialization;
+
 namespace Referral.Domain.Directory;
 
 /// <summary>A directory entry as stored and returned: the description plus what the directory adds.</summary>
-public sealed class Service : ServiceInput
+public sealed record Service : ServiceInput
 {
+    [JsonConstructor]
+    public Service()
+    {
+    }
+
+    public Service(ServiceInput input, Guid id, int version, string? venueDistrict, DateTimeOffset createdAt, DateTimeOffset updatedAt)
+        : base(input)
+    {
+        Id = id;
+        Version = version;
+        VenueDistrict = venueDistrict;
+        CreatedAt = createdAt;
+        UpdatedAt = updatedAt;
+    }
+
     public Guid Id { get; init; }
 
     /// <summary>Goes up by one on every change; the ETag is derived from it.</summary>
@@ -14,32 +31,4 @@ public sealed class Service : ServiceInput
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }
-
-    public static Service From(ServiceInput input, Guid id, int version, string? venueDistrict, DateTimeOffset createdAt, DateTimeOffset updatedAt) => new()
-    {
-        Id = id,
-        Version = version,
-        VenueDistrict = venueDistrict,
-        CreatedAt = createdAt,
-        UpdatedAt = updatedAt,
-        Name = input.Name,
-        Description = input.Description,
-        Organisation = input.Organisation,
-        Conditions = input.Conditions,
-        Communities = input.Communities,
-        Formats = input.Formats,
-        VenuePostcode = input.VenuePostcode,
-        ServiceArea = input.ServiceArea,
-        Schedule = input.Schedule,
-        Languages = input.Languages,
-        Accessibility = input.Accessibility,
-        Cost = input.Cost,
-        Eligibility = input.Eligibility,
-        Capacity = input.Capacity,
-        Quality = input.Quality,
-        ReferralRoutes = input.ReferralRoutes,
-        Contact = input.Contact,
-        Status = input.Status,
-        LastReviewed = input.LastReviewed,
-    };
 }

@@ -8,7 +8,7 @@ namespace Referral.Domain.Directory;
 /// vocabularies at GET /v1/vocabularies. Validation lives in the API's validators so that every
 /// broken rule is reported at once, field by field.
 /// </summary>
-public class ServiceInput
+public record ServiceInput
 {
     /// <summary>The name people know the service by.</summary>
     [Required, MaxLength(120)]
@@ -81,8 +81,8 @@ public sealed class Organisation
     [Required, MaxLength(120)]
     public string Name { get; init; } = string.Empty;
 
-    [MaxLength(8)]
-    [Description("Charity Commission (England and Wales, 6-8 digits), OSCR (SC + 6 digits) or Northern Ireland (NIC + digits) number.")]
+    [MaxLength(9)]
+    [Description("Charity Commission for England and Wales (6-8 digits), OSCR (SC + 6 digits) or Charity Commission for Northern Ireland (NIC + 6 digits) number.")]
     public string? CharityNumber { get; init; }
 
     [MaxLength(200)]

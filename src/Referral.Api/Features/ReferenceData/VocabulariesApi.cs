@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Referral.Domain.Factors;
+using Referral.Domain.Vocabulary;
+
+namespace Referral.Api.Features.ReferenceData;
+
+public sealed record FormatTerm(string Code, string Label, bool RealTime, bool InPerson, bool Group, double SocialIntensity);
+
+public sealed record FactorTerm(string Code, string Meaning, int PriorRankNeverUsed, int PriorRankHasUsed, string Source);
+
+/// <summary>Every code the API accepts, with its words. Codes are stable; new ones may be added.</summary>
+public sealed record VocabularySet(
+    IReadOnlyList<FormatTerm> Formats,
+    IReadOnlyList<Term> Conditions,
+    IReadOnlyList<Term> Communities,
+    IReadOnlyList<Term> AccessibilityFeatures,
+    IReadOnlyList<Term> ScheduleSlots,
+    IReadOnlyList<Term> Languages,
+    IReadOnlyList<Term> Costs,
+    IReadOnlyList<Term> CapacityStatuses,
+    IReadOnlyList<Term> EvidenceLevels,
+    IReadOnlyList<Term> ReferralRoutes,
+    IReadOnlyList<Term> ServiceStatuses,
+    IReadOnlyList<FactorTerm> DecisionFactors);
+
+public static class VocabulariesApi
+{
+    private static readonly VocabularySet All = new(
+        Formats.All.Select(f => new FormatTerm(f.Code, f.Label, f.RealTime, f.InPerson, f.Group, f.SocialIntensity)).ToList(),
+        Vocabularies.Conditions.Terms,
+        Vocabularies.Communities.Terms,
+        Vocabularies.AccessibilityFeatures.Terms,
+        Vocabularies.ScheduleSlots.Terms,
+        Vocabularies.Languages.Terms,
+        Vocabularies.Costs.Terms,
+        Vocabularies.CapacityStatuses.Terms,
+        Vocabularies.EvidenceLevels.Terms,
+        Vocabularies.ReferralRoutes.Terms,
+        Vocabularies.ServiceStatuses.Terms,
+        Domain.Factors.DecisionFactors.All
+            .Select(f => new FactorTerm(f.Code, f.Meaning, f.PriorRankNeverUsed, f.PriorRankHasUsed, f.Source == PriorSource.Survey ? "survey" : "assumption"))
+            .ToList());
+
+    public static IEndpointRouteBuilder MapVocabulariesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v1/vocabularies", GetVocabularies)
+            .WithTags("Vocabularies")
+            .WithName("GetVocabularies")
+            .WithSummary("The controlled vocabularies")
+            .WithDescription("Formats, conditions, communities, accessibility features, schedule slots, languages (ISO 639-1), costs, capacity, evidence levels, referral routes, service statuses and the twelve decision factors with their cohort priors. Factors whose source is 'assumption' are the product's own, not the survey's.")
+            .AllowAnonymous();
+        return app;
+    }
+
+    public static Ok<VocabularySet> GetVocabularies() => TypedResults.Ok(All);
+}

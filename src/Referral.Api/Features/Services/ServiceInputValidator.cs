@@ -1,0 +1,122 @@
+using FluentValidation;
+using Referral.Api.Validation;
+using Referral.Domain.Directory;
+using Referral.Domain.Geography;
+using Referral.Domain.Identifiers;
+using Referral.Domain.Vocabulary;
+
+namespace Referral.Api.Features.Services;
+
+public sealed class ServiceInputValidator : AbstractValidator<ServiceInput>
+{
+    public ServiceInputValidator(PostcodeDistricts districts, TimeProvider clock)
+    {
+        RuleFor(s => s.Name).NotEmpty().MaximumLength(120);
+        RuleFor(s => s.Description).NotEmpty().MaximumLength(2000);
+        RuleFor(s => s.Organisation).NotNull().SetValidator(new OrganisationValidator());
+        RuleFor(s => s.Conditions).Codes(Vocabularies.Conditions);
+        RuleFor(s => s.Communities).Codes(Vocabularies.Communities);
+        RuleFor(s => s.Formats).NotEmpty().Codes(Formats.Terms);
+        RuleFor(s => s.Schedule).Codes(Vocabularies.ScheduleSlots);
+        RuleFor(s => s.Languages).NotEmpty().Codes(Vocabularies.Languages);
+        RuleFor(s => s.Accessibility).Codes(Vocabularies.AccessibilityFeatures);
+        RuleFor(s => s.Cost).NotEmpty().In(Vocabularies.Costs);
+        RuleFor(s => s.ReferralRoutes).NotEmpty().Codes(Vocabularies.ReferralRoutes);
+        RuleFor(s => s.Status).NotEmpty().In(Vocabularies.ServiceStatuses);
+        RuleFor(s => s.Eligibility).NotNull().SetValidator(new EligibilityValidator());
+        RuleFor(s => s.Capacity).NotNull().SetValidator(new CapacityValidator());
+        RuleFor(s => s.Quality).NotNull().SetValidator(new QualityValidator());
+        RuleFor(s => s.Contact).NotNull()
+            .Must(c => c.Email is not null || c.Phone is not null || c.Website is not null)
+            .WithMessage("'contact' needs at least one of email, phone or website.")
+            .SetValidator(new ContactValidator());
+        RuleFor(s => s.ServiceArea).NotNull();
+
+        // A venue is where in-person support happens and where distances are measured from.
+        RuleFor(s => s.VenuePostcode)
+            .NotEmpty()
+            .When(s => s.Formats?.Any(IsInPerson) == true)
+            .WithMessage("'venuePostcode' is required when the service offers an in-person format.");
+        RuleFor(s => s.VenuePostcode)
+            .Must(p => Postcode.NormaliseFull(p) is not null)
+            .WithMessage("'venuePostcode' must be a full UK postcode such as 'LS1 4AP'.")
+            .Must(p => districts.TryLocate(p, out _, out _))
+            .WithMessage(s => $"'venuePostcode' is in postcode district '{Postcode.DistrictOf(s.VenuePostcode)}', which is not a known UK district.")
+            .When(s => !string.IsNullOrWhiteSpace(s.VenuePostcode));
+
+        RuleFor(s => s.ServiceArea.RadiusKm)
+            .Null().WithMessage("'serviceArea.radiusKm' must be absent for a national service.")
+            .When(s => s.ServiceArea is { National: true });
+        RuleFor(s => s.ServiceArea.RadiusKm)
+            .NotNull().WithMessage("'serviceArea.radiusKm' is required unless the service is national.")
+            .InclusiveBetween(1, 500)
+            .When(s => s.ServiceArea is { National: false });
+        RuleFor(s => s.VenuePostcode)
+            .NotEmpty().WithMessage("A service that is not national needs a 'venuePostcode' to measure its area from; an online-only service is national.")
+            .When(s => s.ServiceArea is { National: false } && s.Formats?.Any(IsInPerson) != true);
+
+        RuleFor(s => s.LastReviewed)
+            .NotEqual(default(DateOnly)).WithMessage("'lastReviewed' is required.")
+            .Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("'lastReviewed' cannot be in the future.");
+    }
+
+    private static bool IsInPerson(string code) => Formats.Find(code)?.InPerson == true;
+
+    private sealed class OrganisationValidator : AbstractValidator<Organisation>
+    {
+        public OrganisationValidator()
+        {
+            RuleFor(o => o.Name).NotEmpty().MaximumLength(120);
+            RuleFor(o => o.CharityNumber)
+                .Matches("^([0-9]{6,8}|SC[0-9]{6}|NIC[0-9]{6})$")
+                .WithMessage("'charityNumber' must be a Charity Commission (6-8 digits), OSCR (SC + 6 digits) or CCNI (NIC + 6 digits) number.");
+            RuleFor(o => o.Website).MaximumLength(200).HttpsUrl();
+        }
+    }
+
+    private sealed class EligibilityValidator : AbstractValidator<Eligibility>
+    {
+        public EligibilityValidator()
+        {
+            RuleFor(e => e.MinAge).InclusiveBetween(0, 120);
+            RuleFor(e => e.MaxAge).InclusiveBetween(0, 120)
+                .GreaterThanOrEqualTo(e => e.MinAge).When(e => e.MinAge is not null)
+                .WithMessage("'maxAge' must not be below 'minAge'.");
+        }
+    }
+
+    private sealed class CapacityValidator : AbstractValidator<Capacity>
+    {
+        public CapacityValidator()
+        {
+            RuleFor(c => c.Status).NotEmpty().In(Vocabularies.CapacityStatuses);
+            RuleFor(c => c.WaitWeeks)
+                .NotNull().WithMessage("'waitWeeks' is required when the capacity status is waitlist.")
+                .InclusiveBetween(1, 104)
+                .When(c => c.Status == "waitlist");
+            RuleFor(c => c.WaitWeeks)
+                .Null().WithMessage("'waitWeeks' is only for a waitlist.")
+                .When(c => c.Status != "waitlist");
+        }
+    }
+
+    private sealed class QualityValidator : AbstractValidator<Quality>
+    {
+        public QualityValidator()
+        {
+            RuleFor(q => q.EvidenceLevel).NotEmpty().In(Vocabularies.EvidenceLevels);
+            RuleFor(q => q.Accreditations).NotNull().Must(a => a is null || a.Count <= 10).WithMessage("'accreditations' has more than 10 entries.");
+            RuleForEach(q => q.Accreditations).NotEmpty().MaximumLength(100);
+        }
+    }
+
+    private sealed class ContactValidator : AbstractValidator<Contact>
+    {
+        public ContactValidator()
+        {
+            RuleFor(c => c.Email).MaximumLength(254).EmailAddress();
+            RuleFor(c => c.Phone).Matches(@"^(\+44 ?|0)[0-9][0-9 ]{8,12}$").WithMessage("'phone' must be a UK phone number such as '0113 496 0123'.");
+            RuleFor(c => c.Website).MaximumLength(200).HttpsUrl();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.ComponentModel;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Referral.Api.Validation;
+using Referral.Domain.Geography;
+using Referral.Domain.Vocabulary;
+
+namespace Referral.Api.Features.Services;
+
+/// <summary>The query string of GET /v1/services.</summary>
+public sealed record ServiceListRequest
+{
+    [Description("Free text, matched against name, description and organisation.")]
+    [FromQuery(Name = "q")]
+    public string? Q { get; init; }
+
+    [Description("Only services supporting this condition (vocabulary: conditions).")]
+    [FromQuery(Name = "condition")]
+    public string? Condition { get; init; }
+
+    [Description("Only services for this community (vocabulary: communities).")]
+    [FromQuery(Name = "community")]
+    public string? Community { get; init; }
+
+    [Description("Only services offering this format (vocabulary: formats).")]
+    [FromQuery(Name = "format")]
+    public string? Format { get; init; }
+
+    [Description("Only services offered in this language (ISO 639-1).")]
+    [FromQuery(Name = "language")]
+    public string? Language { get; init; }
+
+    [Description("A UK postcode or postcode district: only services with a venue within radiusKm, nearest first.")]
+    [FromQuery(Name = "near")]
+    public string? Near { get; init; }
+
+    [Description("Search radius for near, in km (1-200, default 25).")]
+    [FromQuery(Name = "radiusKm")]
+    public double? RadiusKm { get; init; }
+
+    [Description("active (the default), paused or closed.")]
+    [FromQuery(Name = "status")]
+    public string? Status { get; init; }
+
+    [Description("Page number, from 1.")]
+    [FromQuery(Name = "page")]
+    public int? Page { get; init; }
+
+    [Description("Items per page, 1-100 (default 20).")]
+    [FromQuery(Name = "pageSize")]
+    public int? PageSize { get; init; }
+}
+
+public sealed class ServiceListRequestValidator : AbstractValidator<ServiceListRequest>
+{
+    public ServiceListRequestValidator(PostcodeDistricts districts)
+    {
+        RuleFor(r => r.Q).MaximumLength(100);
+        RuleFor(r => r.Condition).In(Vocabularies.Conditions);
+        RuleFor(r => r.Community).In(Vocabularies.Communities);
+        RuleFor(r => r.Format).In(Formats.Terms);
+        RuleFor(r => r.Language).In(Vocabularies.Languages);
+        RuleFor(r => r.Status).In(Vocabularies.ServiceStatuses);
+        RuleFor(r => r.Near)
+            .Must(n => districts.TryLocate(n, out _, out _))
+            .WithMessage("'near' must be a UK postcode or postcode district that exists, such as 'LS1 4AP' or 'LS1'.")
+            .When(r => r.Near is not null);
+        RuleFor(r => r.RadiusKm).InclusiveBetween(1, 200);
+        RuleFor(r => r.RadiusKm).Null().When(r => r.Near is null).WithMessage("'radiusKm' only applies with 'near'.");
+        RuleFor(r => r.Page).InclusiveBetween(1, 10_000);
+        RuleFor(r => r.PageSize).InclusiveBetween(1, 100);
+    }
+}

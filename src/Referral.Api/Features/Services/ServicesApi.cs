@@ -1,0 +1,152 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Referral.Api.Http;
+using Referral.Api.OpenApi;
+using Referral.Api.Problems;
+using Referral.Api.Security;
+using Referral.Api.Validation;
+using Referral.Data.Directory;
+using Referral.Domain.Directory;
+using Referral.Domain.Geography;
+using Referral.Domain.Identifiers;
+
+namespace Referral.Api.Features.Services;
+
+/// <summary>
+/// The directory of peer support services. Reading is open to anyone, as the Open Referral UK
+/// standard expects of a service directory; changing it needs a directory-admin key.
+/// </summary>
+public static class ServicesApi
+{
+    public static IEndpointRouteBuilder MapServicesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/services").WithTags("Services").WithValidation();
+
+        group.MapGet("/", ListServices)
+            .WithName("ListServices")
+            .WithSummary("List and search the directory")
+            .WithDescription("Filters combine with AND. With near, only services with a venue within radiusKm are listed, nearest first, each with its distance between postcode district centroids; otherwise services are ordered by name. Open to anyone.")
+            .AllowAnonymous();
+
+        group.MapGet("/{id:guid}", GetService)
+            .WithName("GetService")
+            .WithSummary("Read one service")
+            .WithDescription("Returns the service with an ETag header; send it back as If-Match when you replace the service.")
+            .ProducesProblemJson(StatusCodes.Status404NotFound)
+            .AllowAnonymous();
+
+        group.MapPost("/", CreateService)
+            .WithName("CreateService")
+            .WithSummary("Add a service to the directory")
+            .RequireAuthorization(Policies.DirectoryAdmin)
+            .RequireRateLimiting(RateLimits.Writes);
+
+        group.MapPut("/{id:guid}", ReplaceService)
+            .WithName("ReplaceService")
+            .WithSummary("Replace a service's description")
+            .WithDescription("Send If-Match with the ETag from GET to make sure you are not overwriting someone else's change: a mismatch is 412.")
+            .ProducesProblemJson(StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed)
+            .RequireAuthorization(Policies.DirectoryAdmin)
+            .RequireRateLimiting(RateLimits.Writes);
+
+        group.MapDelete("/{id:guid}", RetireService)
+            .WithName("RetireService")
+            .WithSummary("Retire a service")
+            .WithDescription("Sets the status to closed. Nothing is deleted: referrals and recommendations that name the service stay traceable.")
+            .ProducesProblemJson(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.DirectoryAdmin)
+            .RequireRateLimiting(RateLimits.Writes);
+
+        return app;
+    }
+
+    public static async Task<Ok<ServicePage>> ListServices(
+        [AsParameters] ServiceListRequest request, IServiceRepository services, PostcodeDistricts districts, CancellationToken cancellationToken)
+    {
+        GeoPoint? near = districts.TryLocate(request.Near, out _, out var point) ? point : null;
+        var page = await services.ListAsync(
+            new ServiceQuery
+            {
+                Text = request.Q,
+                Condition = request.Condition,
+                Community = request.Community,
+                Format = request.Format,
+                Language = request.Language,
+                Status = request.Status ?? "active",
+                Near = near,
+                RadiusKm = request.RadiusKm ?? 25,
+                Page = request.Page ?? 1,
+                PageSize = request.PageSize ?? 20,
+            },
+            cancellationToken);
+        return TypedResults.Ok(new ServicePage(
+            page.Items.Select(i => new ServiceListItem(i.Service, i.DistanceKm)).ToList(), page.PageNumber, page.PageSize, page.Total));
+    }
+
+    public static async Task<Results<Ok<Service>, ProblemHttpResult>> GetService(
+        Guid id, IServiceRepository services, HttpContext http, CancellationToken cancellationToken)
+    {
+        var service = await services.GetAsync(id, cancellationToken);
+        if (service is null)
+        {
+            return Problem.NotFound("service");
+        }
+
+        http.Response.Headers.ETag = ETags.For(service.Version);
+        return TypedResults.Ok(service);
+    }
+
+    public static async Task<Created<Service>> CreateService(
+        ServiceInput input, IServiceRepository services, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+    {
+        var service = await services.CreateAsync(Normalise(input), Postcode.DistrictOf(input.VenuePostcode), clock.GetUtcNow(), cancellationToken);
+        http.Response.Headers.ETag = ETags.For(service.Version);
+        return TypedResults.Created($"/v1/services/{service.Id}", service);
+    }
+
+    public static async Task<Results<Ok<Service>, ProblemHttpResult>> ReplaceService(
+        Guid id,
+        ServiceInput input,
+        [FromHeader(Name = "If-Match")] string? ifMatch,
+        IServiceRepository services,
+       
+        TimeProvider clock,
+        HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        int? expected = null;
+        if (!string.IsNullOrWhiteSpace(ifMatch) && ifMatch.Trim() != "*")
+        {
+            // An If-Match that names no version of ours can never match the current one.
+            expected = ETags.ExpectedVersion(ifMatch) ?? -1;
+        }
+
+        var outcome = await services.ReplaceAsync(id, Normalise(input), Postcode.DistrictOf(input.VenuePostcode), expected, clock.GetUtcNow(), cancellationToken);
+        switch (outcome)
+        {
+            case ReplaceOutcome.Replaced replaced:
+                http.Response.Headers.ETag = ETags.For(replaced.Service.Version);
+                return TypedResults.Ok(replaced.Service);
+            case ReplaceOutcome.VersionMismatch mismatch:
+                return Problem.PreconditionFailed(ETags.For(mismatch.CurrentVersion));
+            default:
+                return Problem.NotFound("service");
+        }
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RetireService(
+        Guid id, IServiceRepository services, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var retired = await services.RetireAsync(id, clock.GetUtcNow(), cancellationToken);
+        if (retired is null)
+        {
+            return Problem.NotFound("service");
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Stores the venue postcode in its standard form ("LS1 4AP").</summary>
+    private static ServiceInput Normalise(ServiceInput input) =>
+        input with { VenuePostcode = Postcode.NormaliseFull(input.VenuePostcode) };
+}

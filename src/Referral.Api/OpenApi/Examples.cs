@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+using Referral.Domain.Directory;
+
+namespace Referral.Api.OpenApi;
+
+/// <summary>
+/// Worked examples for the request bodies, shown in the contract and Swagger UI. They are real
+/// values that the API accepts (a test posts each one), not placeholders.
+/// </summary>
+public static class Examples
+{
+    public static readonly ServiceInput Service = new()
+    {
+        Name = "Kirkgate Anxiety Peer Circle",
+        Description = "A relaxed evening group in Leeds city centre for adults living with anxiety or low mood, led by two trained peer facilitators.",
+        Organisation = new Organisation { Name = "Kirkgate Community Wellbeing Trust", CharityNumber = "1158342", Website = "https://kirkgate.example.org.uk" },
+        Conditions = ["anxiety", "depression"],
+        Communities = [],
+        Formats = ["in-person-group", "online-group"],
+        VenuePostcode = "LS1 4AP",
+        ServiceArea = new ServiceArea { National = false, RadiusKm = 15 },
+        Schedule = ["weekday-evening"],
+        Languages = ["en", "ur"],
+        Accessibility = ["step-free-access", "hearing-loop"],
+        Cost = "free",
+        Eligibility = new Eligibility { MinAge = 18 },
+        Capacity = new Capacity { Status = "open" },
+        Quality = new Quality { TrainedFacilitators = true, SafeguardingPolicy = true, EvidenceLevel = "participant-feedback", Accreditations = [] },
+        ReferralRoutes = ["self", "gp", "link-worker"],
+        Contact = new Contact { Email = "hello@kirkgate.example.org.uk", Phone = "0113 496 0123" },
+        Status = "active",
+        LastReviewed = new DateOnly(2026, 9, 1),
+    };
+
+    private static readonly Dictionary<Type, object> ByType = new()
+    {
+        [typeof(ServiceInput)] = Service,
+    };
+
+    public static void AddExamples(this Microsoft.AspNetCore.OpenApi.OpenApiOptions options) =>
+        options.AddSchemaTransformer((schema, context, _) =>
+        {
+            if (ByType.TryGetValue(context.JsonTypeInfo.Type, out var example))
+            {
+                var json = context.ApplicationServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+                schema.Examples = [JsonSerializer.SerializeToNode(example, context.JsonTypeInfo.Type, json)!];
+            }
+
+            return Task.CompletedTask;
+        });
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.OpenApi;
+using Referral.Api.Security;
+
+namespace Referral.Api.OpenApi;
+
+/// <summary>
+/// The one OpenAPI generator (Microsoft.AspNetCore.OpenApi). The document must not depend on
+/// the request, because the committed openapi.yaml is compared with it byte for byte.
+/// </summary>
+public static class OpenApiSetup
+{
+    public const string DocumentName = "v1";
+
+    private static readonly Dictionary<string, string> Tags = new()
+    {
+        ["Health"] = "Liveness and readiness probes for orchestrators and load balancers.",
+        ["Vocabularies"] = "The controlled vocabularies every code in the API comes from.",
+        ["Services"] = "The directory of peer support services: open to read, changed by directory administrators.",
+    };
+
+    public static IServiceCollection AddReferralOpenApi(this IServiceCollection services)
+    {
+        services.AddOpenApi(DocumentName, options =>
+        {
+            options.AddExamples();
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "Referral API",
+                    Version = "v1",
+                    Description =
+                        "Peer support referral and matching for UK general practice: a directory of peer support services, " +
+                        "patient preference profiles, a matching engine that explains every rank, and referrals with clinician " +
+                        "endorsements tracked until the loop closes. Errors are RFC 9457 application/problem+json.",
+                    License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
+                };
+                // Relative, so the document is the same wherever the API runs (and the contract test holds).
+                document.Servers = [new OpenApiServer { Url = "/", Description = "The host serving this document" }];
+                document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[ApiKeyAuthenticationHandler.SchemeName] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = ApiKeys.HeaderName,
+                    Description = "An API key with one role: directory-admin, practice (bound to one GP practice's ODS code) or analyst. Ask the operator for one.",
+                };
+                return Task.CompletedTask;
+            });
+
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
+                {
+                    operation.Security ??= [];
+                    operation.Security.Add(new OpenApiSecurityRequirement
+                    {
+                        [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, context.Document)] = [],
+                    });
+                }
+                else
+                {
+                    // Open by design (Open Referral UK directories are public): say so explicitly.
+                    operation.Security = [new OpenApiSecurityRequirement()];
+                }
+
+                return Task.CompletedTask;
+            });
+        });
+        return services;
+    }
+}

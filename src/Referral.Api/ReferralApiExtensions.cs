@@ -1,0 +1,100 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Referral.Api.Demo;
+using Referral.Api.Features.Health;
+using Referral.Api.Features.Services;
+using Referral.Api.Features.ReferenceData;
+using Referral.Api.Http;
+using Referral.Api.OpenApi;
+using Referral.Api.Problems;
+using Referral.Api.Security;
+using Referral.Api.Validation;
+using Referral.Data;
+using Referral.Data.Sqlite;
+
+namespace Referral.Api;
+
+/// <summary>Everything the host registers and maps, in one place.</summary>
+public static class ReferralApiExtensions
+{
+    public static WebApplicationBuilder AddReferralApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddReferralStorage(builder.Configuration, builder.Environment);
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            // The framework answers a wrong Content-Type itself, without saying what it wanted.
+            if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                context.ProblemDetails.Detail ??= "Send the body as JSON with Content-Type: application/json.";
+            }
+        });
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Binding failures throw, so that the handler above can explain them as problem+json.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
+
+        RuleExtensions.UseJsonFieldNames();
+        services.AddValidatorsFromAssemblyContaining<ServiceInputValidator>(ServiceLifetime.Singleton);
+
+        services.AddApiKeySecurity();
+        services.AddSingleton<ApiKeyIssuer>();
+        services.AddWriteRateLimiting(builder.Configuration);
+        services.AddReferralHealthChecks();
+        services.AddReferralOpenApi();
+        return builder;
+    }
+
+    /// <summary>Strict JSON: a typo in a property name or a number sent as a string is an error, not silently dropped.</summary>
+    public static void Configure(JsonSerializerOptions json)
+    {
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.NumberHandling = JsonNumberHandling.Strict;
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+    }
+
+    public static IServiceCollection AddReferralStorage(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(SqliteOptions.Section).Get<SqliteOptions>() ?? new SqliteOptions();
+        return services.AddSqliteStorage(Path.GetFullPath(options.Path, environment.ContentRootPath));
+    }
+
+    public static void MigrateDatabase(this IServiceProvider services) => services.GetRequiredService<SqliteMigrator>().Migrate();
+
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        app.Services.MigrateDatabase();
+        if (app.Environment.IsDevelopment())
+        {
+            await DemoData.SeedAsync(app.Services);
+        }
+    }
+
+    public static WebApplication UseReferralApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.yaml");
+        app.UseSwaggerUI(options =>
+        {
+            options.SwaggerEndpoint($"/openapi/{OpenApiSetup.DocumentName}.json", "Referral API v1");
+            options.RoutePrefix = "swagger";
+        });
+
+        var api = app.MapGroup(string.Empty).WithStandardProblems();
+        api.MapHealthApi();
+        api.MapVocabulariesApi();
+        api.MapServicesApi();
+        return app;
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Authentication;
+
+namespace Referral.Api.Security;
+
+public static class SecurityServiceCollectionExtensions
+{
+    public static IServiceCollection AddApiKeySecurity(this IServiceCollection services)
+    {
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.DirectoryAdmin, p => p.RequireRole(Roles.DirectoryAdmin))
+            .AddPolicy(Policies.Practice, p => p.RequireRole(Roles.Practice).RequireClaim(ReferralClaims.OdsCode))
+            .AddPolicy(Policies.Analyst, p => p.RequireRole(Roles.Analyst));
+        return services;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using FluentValidation;
+using FluentValidation.Internal;
+using Referral.Domain.Vocabulary;
+
+namespace Referral.Api.Validation;
+
+/// <summary>Rules shared by the validators, each with a message that names the allowed values.</summary>
+public static class RuleExtensions
+{
+    /// <summary>Field names in errors are the JSON names integrators send (camelCase, with paths).</summary>
+    public static void UseJsonFieldNames()
+    {
+        // The whole chain, so a rule on s.ServiceArea.RadiusKm reports "serviceArea.radiusKm".
+        ValidatorOptions.Global.PropertyNameResolver = (_, member, expression) =>
+        {
+            var chain = expression is null ? member?.Name : PropertyChain.FromExpression(expression).ToString();
+            return chain is null ? null : string.Join('.', chain.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+        };
+        // One message per field: the first rule a value breaks is the one worth reading.
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+    }
+
+    public static IRuleBuilderOptions<T, string?> In<T>(this IRuleBuilder<T, string?> rule, TermSet terms) =>
+        rule.Must(code => code is null || terms.Contains(code))
+            .WithMessage(_ => $"'{{PropertyName}}' must be one of: {terms.Describe()}.");
+
+    /// <summary>Each code of a list is known, and none is given twice.</summary>
+    public static IRuleBuilderOptions<T, IReadOnlyList<string>> Codes<T>(this IRuleBuilder<T, IReadOnlyList<string>> rule, TermSet terms) =>
+        rule.NotNull()
+            .Must(list => list is null || list.All(terms.Contains))
+            .WithMessage((_, list) => $"'{{PropertyName}}' has unknown codes ({string.Join(", ", list.Where(c => !terms.Contains(c)).Select(c => $"'{c}'"))}); allowed: {terms.Describe()}.")
+            .Must(list => list is null || list.Distinct(StringComparer.Ordinal).Count() == list.Count)
+            .WithMessage("'{PropertyName}' lists a code more than once.")
+            .Must(list => list is null || list.Count <= terms.Terms.Count)
+            .WithMessage("'{PropertyName}' has too many entries.");
+
+    public static IRuleBuilderOptions<T, string?> HttpsUrl<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(url => url is null || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
+            .WithMessage("'{PropertyName}' must be an absolute https URL.");
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Referral.Data.Directory;
+using Referral.Data.Keys;
+using Referral.Data.Sqlite;
+using Referral.Domain.Geography;
+
+namespace Referral.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>Registers the SQLite storage for a database file (already resolved to a full path).</summary>
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, string databasePath)
+    {
+        TypeHandlers.Register();
+        services.AddSingleton(new SqliteConnectionFactory(databasePath));
+        services.AddSingleton<SqliteMigrator>();
+        services.AddSingleton(_ => ReferenceData.LoadPostcodeDistricts());
+        services.AddSingleton<IServiceRepository, SqliteServiceRepository>();
+        services.AddSingleton<IApiKeyRepository, SqliteApiKeyRepository>();
+        return services;
+    }
+}

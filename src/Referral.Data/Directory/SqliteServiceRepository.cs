@@ -1,0 +1,221 @@
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using Referral.Data.Sqlite;
+using Referral.Domain.Directory;
+using Referral.Domain.Geography;
+
+namespace Referral.Data.Directory;
+
+public sealed class SqliteServiceRepository(SqliteConnectionFactory connections, PostcodeDistricts districts) : IServiceRepository
+{
+    private static readonly JsonSerializerOptions DocumentJson = new(JsonSerializerDefaults.Web);
+
+    private const string Columns = "id AS Id, version AS Version, status AS Status, venue_district AS VenueDistrict, document AS Document, created_at AS CreatedAt, updated_at AS UpdatedAt";
+
+    public async Task<Service> CreateAsync(ServiceInput input, string? venueDistrict, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var id = Guid.NewGuid();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO services (id, version, status, name, search_text, venue_district, national, area_radius_km, document, created_at, updated_at)
+            VALUES (@Id, 1, @Status, @Name, @SearchText, @VenueDistrict, @National, @AreaRadiusKm, @Document, @Now, @Now)
+            """,
+            Parameters(id, input, venueDistrict, now),
+            cancellationToken: cancellationToken));
+        return new Service(input, id, 1, venueDistrict, now, now);
+    }
+
+    public async Task<Service?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ServiceRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM services WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        return row?.ToService();
+    }
+
+    public async Task<ReplaceOutcome> ReplaceAsync(Guid id, ServiceInput input, string? venueDistrict, int? expectedVersion, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var current = await connection.QuerySingleOrDefaultAsync<ServiceRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM services WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        if (current is null)
+        {
+            return new ReplaceOutcome.NotFound();
+        }
+
+        if (expectedVersion is { } expected && expected != current.Version)
+        {
+            return new ReplaceOutcome.VersionMismatch(current.Version);
+        }
+
+        var parameters = Parameters(id, input, venueDistrict, now);
+        parameters.Add("ExpectedVersion", current.Version);
+        // The version guard makes the write lose cleanly to a concurrent one instead of overwriting it.
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE services
+               SET version = version + 1, status = @Status, name = @Name, search_text = @SearchText,
+                   venue_district = @VenueDistrict, national = @National, area_radius_km = @AreaRadiusKm,
+                   document = @Document, updated_at = @Now
+             WHERE id = @Id AND version = @ExpectedVersion
+            """,
+            parameters,
+            transaction,
+            cancellationToken: cancellationToken));
+        if (changed == 0)
+        {
+            return new ReplaceOutcome.VersionMismatch(current.Version + 1);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new ReplaceOutcome.Replaced(new Service(input, id, current.Version + 1, venueDistrict, current.CreatedAt, now));
+    }
+
+    public async Task<Service?> RetireAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ServiceRow>(new CommandDefinition(
+            $"""
+            UPDATE services
+               SET status = 'closed', document = json_set(document, '$.status', 'closed'),
+                   version = version + 1, updated_at = @now
+             WHERE id = @id
+            RETURNING {Columns}
+            """,
+            new { id, now },
+            cancellationToken: cancellationToken));
+        return row?.ToService();
+    }
+
+    public async Task<Page<ServiceListing>> ListAsync(ServiceQuery query, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = Filter(query);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+
+        if (query.Near is { } near)
+        {
+            return await ListNearAsync(connection, where, parameters, near, query, cancellationToken);
+        }
+
+        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM services WHERE {where}", parameters, cancellationToken: cancellationToken));
+        parameters.Add("Limit", query.PageSize);
+        parameters.Add("Offset", (query.Page - 1) * query.PageSize);
+        var rows = await connection.QueryAsync<ServiceRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM services WHERE {where} ORDER BY name, id LIMIT @Limit OFFSET @Offset",
+            parameters,
+            cancellationToken: cancellationToken));
+        return new Page<ServiceListing>(rows.Select(r => new ServiceListing(r.ToService(), null)).ToList(), query.Page, query.PageSize, total);
+    }
+
+    public async Task<IReadOnlyList<Service>> AllAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ServiceRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM services ORDER BY id", cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToService()).ToList();
+    }
+
+    public async Task<int> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM services", cancellationToken: cancellationToken));
+    }
+
+    // Distances are between district centroids, which SQLite cannot compute: the filter runs in
+    // SQL, the distance cut and ordering here, and only the page's documents are read.
+    private async Task<Page<ServiceListing>> ListNearAsync(
+        System.Data.Common.DbConnection connection, string where, DynamicParameters parameters, GeoPoint near, ServiceQuery query, CancellationToken cancellationToken)
+    {
+        var venues = await connection.QueryAsync<(string Id, string Name, string District)>(new CommandDefinition(
+            $"SELECT id, name, venue_district FROM services WHERE {where} AND venue_district IS NOT NULL",
+            parameters,
+            cancellationToken: cancellationToken));
+
+        var inRange = venues
+            .Select(v => (v.Id, v.Name, Distance: districts.TryLocate(v.District, out _, out var point) ? near.DistanceKmTo(point) : double.PositiveInfinity))
+            .Where(v => v.Distance <= query.RadiusKm)
+            .OrderBy(v => v.Distance).ThenBy(v => v.Name, StringComparer.Ordinal).ThenBy(v => v.Id, StringComparer.Ordinal)
+            .ToList();
+
+        var page = inRange.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
+        var rows = (await connection.QueryAsync<ServiceRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM services WHERE id IN @Ids",
+            new { Ids = page.Select(p => p.Id).ToArray() },
+            cancellationToken: cancellationToken))).ToDictionary(r => r.Id);
+
+        var items = page.Select(p => new ServiceListing(rows[Guid.Parse(p.Id)].ToService(), Math.Round(p.Distance, 1))).ToList();
+        return new Page<ServiceListing>(items, query.Page, query.PageSize, inRange.Count);
+    }
+
+    private static (string Where, DynamicParameters Parameters) Filter(ServiceQuery query)
+    {
+        var where = new StringBuilder("status = @Status");
+        var parameters = new DynamicParameters();
+        parameters.Add("Status", query.Status);
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            where.Append(@" AND search_text LIKE @Text ESCAPE '\'");
+            parameters.Add("Text", "%" + EscapeLike(query.Text.Trim().ToLowerInvariant()) + "%");
+        }
+
+        AddListFilter(where, parameters, "conditions", query.Condition);
+        AddListFilter(where, parameters, "communities", query.Community);
+        AddListFilter(where, parameters, "formats", query.Format);
+        AddListFilter(where, parameters, "languages", query.Language);
+        return (where.ToString(), parameters);
+    }
+
+    private static void AddListFilter(StringBuilder where, DynamicParameters parameters, string list, string? code)
+    {
+        if (code is null)
+        {
+            return;
+        }
+
+        // The list name is one of four constants above, never user input; the code is a parameter.
+        where.Append($" AND EXISTS (SELECT 1 FROM json_each(document, '$.{list}') WHERE value = @{list})");
+        parameters.Add(list, code);
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+
+    private static DynamicParameters Parameters(Guid id, ServiceInput input, string? venueDistrict, DateTimeOffset now)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("Id", id);
+        parameters.Add("Status", input.Status);
+        parameters.Add("Name", input.Name);
+        parameters.Add("SearchText", $"{input.Name}\n{input.Description}\n{input.Organisation.Name}".ToLowerInvariant());
+        parameters.Add("VenueDistrict", venueDistrict);
+        parameters.Add("National", input.ServiceArea.National ? 1 : 0);
+        parameters.Add("AreaRadiusKm", input.ServiceArea.RadiusKm);
+        // Stored as the base type so that the document never carries the directory's own fields.
+        parameters.Add("Document", JsonSerializer.Serialize<ServiceInput>(input, DocumentJson));
+        parameters.Add("Now", now);
+        return parameters;
+    }
+
+    private sealed class ServiceRow
+    {
+        public Guid Id { get; init; }
+        public int Version { get; init; }
+        public string Status { get; init; } = string.Empty;
+        public string? VenueDistrict { get; init; }
+        public string Document { get; init; } = string.Empty;
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
+
+        public Service ToService()
+        {
+            var input = JsonSerializer.Deserialize<ServiceInput>(Document, DocumentJson)
+                ?? throw new InvalidDataException($"Service {Id} has an empty document.");
+            return new Service(input, Id, Version, VenueDistrict, CreatedAt, UpdatedAt);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Data;
+using System.Globalization;
+using Dapper;
+
+namespace Referral.Data.Sqlite;
+
+/// <summary>
+/// SQLite has no Guid or date types: Dapper needs to be told how they are written as text.
+/// Registered once, before the first query.
+/// </summary>
+public static class TypeHandlers
+{
+    private static int _registered;
+
+    public static void Register()
+    {
+        if (Interlocked.Exchange(ref _registered, 1) == 1)
+        {
+            return;
+        }
+
+        SqlMapper.RemoveTypeMap(typeof(Guid));
+        SqlMapper.RemoveTypeMap(typeof(Guid?));
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
+        SqlMapper.AddTypeHandler(new GuidHandler());
+        SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+        SqlMapper.AddTypeHandler(new DateOnlyHandler());
+    }
+
+    private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>
+    {
+        public override void SetValue(IDbDataParameter parameter, Guid value)
+        {
+            parameter.DbType = DbType.String;
+            parameter.Value = value.ToString("D");
+        }
+
+        public override Guid Parse(object value) => Guid.Parse((string)value);
+    }
+
+    private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
+        {
+            parameter.DbType = DbType.String;
+            // Always UTC with a fixed width, so text order is time order.
+            parameter.Value = value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        }
+
+        public override DateTimeOffset Parse(object value) =>
+            DateTimeOffset.Parse((string)value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    }
+
+    private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateOnly value)
+        {
+            parameter.DbType = DbType.String;
+            parameter.Value = value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        public override DateOnly Parse(object value) => DateOnly.Parse((string)value, CultureInfo.InvariantCulture);
+    }
+}

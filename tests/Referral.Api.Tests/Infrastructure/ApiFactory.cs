@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Referral.Api.Security;
+
+namespace Referral.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real API over in-memory HTTP, on its own SQLite file in a temporary folder: one per test
+/// class (xunit class fixture), so classes never see each other's data. It runs in the Testing
+/// environment, so no demo data is seeded; the keys below are issued the way operators issue them.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string PracticeA = "A81001";
+    public const string PracticeB = "A81002";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "referral-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(_folder, "referral.db");
+
+    public string AdminKey { get; private set; } = string.Empty;
+    public string PracticeAKey { get; private set; } = string.Empty;
+    public string PracticeBKey { get; private set; } = string.Empty;
+    public string AnalystKey { get; private set; } = string.Empty;
+
+    /// <summary>Configuration a derived factory overrides, e.g. a low rate limit.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:Sqlite:Path", DatabasePath);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        var issuer = Services.GetRequiredService<ApiKeyIssuer>();
+        AdminKey = (await issuer.IssueAsync(Roles.DirectoryAdmin, null, "tests", default)).Key;
+        PracticeAKey = (await issuer.IssueAsync(Roles.Practice, PracticeA, "tests", default)).Key;
+        PracticeBKey = (await issuer.IssueAsync(Roles.Practice, PracticeB, "tests", default)).Key;
+        AnalystKey = (await issuer.IssueAsync(Roles.Analyst, null, "tests", default)).Key;
+    }
+
+    public HttpClient ClientWithKey(string? key)
+    {
+        var client = CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add(ApiKeys.HeaderName, key);
+        }
+
+        return client;
+    }
+
+    public HttpClient Admin() => ClientWithKey(AdminKey);
+
+    public HttpClient Anonymous() => ClientWithKey(null);
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless; a failing test run because of it is not.
+        }
+    }
+}
