@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Referral.Api.Demo;
 using Referral.Api.Features.Health;
+using Referral.Api.Features.Profiles;
 using Referral.Api.Features.Services;
 using Referral.Api.Features.ReferenceData;
 using Referral.Api.Http;
@@ -95,6 +96,7 @@ public static class ReferralApiExtensions
         api.MapHealthApi();
         api.MapVocabulariesApi();
         api.MapServicesApi();
+        api.MapProfilesApi();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Referral.Data.Directory;
 using Referral.Data.Keys;
+using Referral.Data.Profiles;
 using Referral.Data.Sqlite;
 using Referral.Domain.Geography;
 
@@ -17,6 +18,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(_ => ReferenceData.LoadPostcodeDistricts());
         services.AddSingleton<IServiceRepository, SqliteServiceRepository>();
         services.AddSingleton<IApiKeyRepository, SqliteApiKeyRepository>();
+        services.AddSingleton<IProfileRepository, SqliteProfileRepository>();
         return services;
     }
 }

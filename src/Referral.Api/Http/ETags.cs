@@ -8,34 +8,28 @@ public static class ETags
     public static string For(int version) => $"\"{version}\"";
 
     /// <summary>
-    /// True when an If-Match header allows a write to the given version: no header (an
-    /// unconditional write), "*", or a list naming the current ETag.
+    /// The version an If-Match requires: null for no header or "*" (an unconditional write);
+    /// -1 for one that names no version of ours, which can never match.
     /// </summary>
-    public static bool Allows(string? ifMatch, int currentVersion)
+    public static int? ExpectedVersionOf(string? ifMatch)
     {
         if (string.IsNullOrWhiteSpace(ifMatch))
-        {
-            return true;
-        }
-
-        if (!EntityTagHeaderValue.TryParseList([ifMatch], out var tags))
-        {
-            return false;
-        }
-
-        var current = new EntityTagHeaderValue(For(currentVersion));
-        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: true));
-    }
-
-    /// <summary>The version an If-Match names, when it names exactly one strong ETag of ours.</summary>
-    public static int? ExpectedVersion(string? ifMatch)
-    {
-        if (string.IsNullOrWhiteSpace(ifMatch) || !EntityTagHeaderValue.TryParseList([ifMatch], out var tags) || tags.Count != 1)
         {
             return null;
         }
 
-        var tag = tags[0];
-        return !tag.IsWeak && int.TryParse(tag.Tag.AsSpan().Trim('"'), out var version) ? version : null;
+        if (!EntityTagHeaderValue.TryParseList([ifMatch], out var tags) || tags.Count == 0)
+        {
+            return -1;
+        }
+
+        if (tags.Any(t => t.Equals(EntityTagHeaderValue.Any)))
+        {
+            return null;
+        }
+
+        // Strong comparison (RFC 9110): a weak tag never matches.
+        var strong = tags.Where(t => !t.IsWeak).Select(t => int.TryParse(t.Tag.AsSpan().Trim('"'), out var v) ? v : -1).ToList();
+        return strong.Count == 1 ? strong[0] : -1;
     }
 }

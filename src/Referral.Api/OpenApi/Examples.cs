@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Referral.Domain.Directory;
+using Referral.Domain.Profiles;
 
 namespace Referral.Api.OpenApi;
 
@@ -35,9 +36,31 @@ public static class Examples
         LastReviewed = new DateOnly(2026, 9, 1),
     };
 
+    public static readonly ProfileInput Profile = new()
+    {
+        PatientRef = "EMIS-104522",
+        NhsNumber = "944 930 5552",
+        BirthYear = 1961,
+        Postcode = "LS6 3AA",
+        MaxTravelKm = 8,
+        Conditions = ["chronic-pain", "depression"],
+        Communities = ["older-people"],
+        Languages = ["en"],
+        NeedsInterpreter = false,
+        AccessibilityNeeds = ["step-free-access"],
+        Formats = new FormatPreferences { Preferred = ["one-to-one-remote", "online-community"], Avoid = ["in-person-group"] },
+        Availability = ["weekday-morning", "weekday-afternoon"],
+        CostLimit = "free",
+        HasUsedPeerSupport = false,
+        Personality = new PersonalityAnswers { Tipi = [2, 5, 6, 4, 5, 6, 6, 2, 4, 3], Ucla3 = [2, 3, 2] },
+        FactorPriorities = ["health-benefit", "convenient-location"],
+        Consent = new ConsentInput { StoreProfile = true, ShareWithProvider = true, RecordedBy = "staff-0042", RecordedAt = new DateTimeOffset(2026, 11, 20, 10, 15, 0, TimeSpan.Zero) },
+    };
+
     private static readonly Dictionary<Type, object> ByType = new()
     {
         [typeof(ServiceInput)] = Service,
+        [typeof(ProfileInput)] = Profile,
     };
 
     public static void AddExamples(this Microsoft.AspNetCore.OpenApi.OpenApiOptions options) =>

@@ -17,6 +17,7 @@ public static class OpenApiSetup
         ["Health"] = "Liveness and readiness probes for orchestrators and load balancers.",
         ["Vocabularies"] = "The controlled vocabularies every code in the API comes from.",
         ["Services"] = "The directory of peer support services: open to read, changed by directory administrators.",
+        ["Profiles"] = "Patient preference profiles, recorded with consent by a GP practice and visible only to it.",
     };
 
     public static IServiceCollection AddReferralOpenApi(this IServiceCollection services)

@@ -10,7 +10,7 @@ public interface IServiceRepository
     Task<Service?> GetAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>Replaces the description; when expectedVersion is given, only if it is still current.</summary>
-    Task<ReplaceOutcome> ReplaceAsync(Guid id, ServiceInput input, string? venueDistrict, int? expectedVersion, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<ReplaceOutcome<Service>> ReplaceAsync(Guid id, ServiceInput input, string? venueDistrict, int? expectedVersion, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Sets the status to closed; null when there is no such service.</summary>
     Task<Service?> RetireAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken);

@@ -35,7 +35,7 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
         return row?.ToService();
     }
 
-    public async Task<ReplaceOutcome> ReplaceAsync(Guid id, ServiceInput input, string? venueDistrict, int? expectedVersion, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<ReplaceOutcome<Service>> ReplaceAsync(Guid id, ServiceInput input, string? venueDistrict, int? expectedVersion, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -43,12 +43,12 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
             $"SELECT {Columns} FROM services WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
         if (current is null)
         {
-            return new ReplaceOutcome.NotFound();
+            return new ReplaceOutcome<Service>.NotFound();
         }
 
         if (expectedVersion is { } expected && expected != current.Version)
         {
-            return new ReplaceOutcome.VersionMismatch(current.Version);
+            return new ReplaceOutcome<Service>.VersionMismatch(current.Version);
         }
 
         var parameters = Parameters(id, input, venueDistrict, now);
@@ -67,11 +67,11 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
             cancellationToken: cancellationToken));
         if (changed == 0)
         {
-            return new ReplaceOutcome.VersionMismatch(current.Version + 1);
+            return new ReplaceOutcome<Service>.VersionMismatch(current.Version + 1);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new ReplaceOutcome.Replaced(new Service(input, id, current.Version + 1, venueDistrict, current.CreatedAt, now));
+        return new ReplaceOutcome<Service>.Replaced(new Service(input, id, current.Version + 1, venueDistrict, current.CreatedAt, now));
     }
 
     public async Task<Service?> RetireAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)

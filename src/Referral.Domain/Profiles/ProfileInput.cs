@@ -8,7 +8,7 @@ namespace Referral.Domain.Profiles;
 /// only what matching needs: a birth year rather than a date of birth, a postcode district rather
 /// than an address.
 /// </summary>
-public sealed class ProfileInput
+public sealed record ProfileInput
 {
     [Required, MaxLength(64)]
     [Description("The practice's own reference for the patient, unique within the practice. Letters, digits and - _ . / only.")]

@@ -5,6 +5,7 @@ using Referral.Api.OpenApi;
 using Referral.Api.Problems;
 using Referral.Api.Security;
 using Referral.Api.Validation;
+using Referral.Data;
 using Referral.Data.Directory;
 using Referral.Domain.Directory;
 using Referral.Domain.Geography;
@@ -114,20 +115,14 @@ public static class ServicesApi
         HttpContext http,
         CancellationToken cancellationToken)
     {
-        int? expected = null;
-        if (!string.IsNullOrWhiteSpace(ifMatch) && ifMatch.Trim() != "*")
-        {
-            // An If-Match that names no version of ours can never match the current one.
-            expected = ETags.ExpectedVersion(ifMatch) ?? -1;
-        }
-
-        var outcome = await services.ReplaceAsync(id, Normalise(input), Postcode.DistrictOf(input.VenuePostcode), expected, clock.GetUtcNow(), cancellationToken);
+        var outcome = await services.ReplaceAsync(
+            id, Normalise(input), Postcode.DistrictOf(input.VenuePostcode), ETags.ExpectedVersionOf(ifMatch), clock.GetUtcNow(), cancellationToken);
         switch (outcome)
         {
-            case ReplaceOutcome.Replaced replaced:
-                http.Response.Headers.ETag = ETags.For(replaced.Service.Version);
-                return TypedResults.Ok(replaced.Service);
-            case ReplaceOutcome.VersionMismatch mismatch:
+            case ReplaceOutcome<Service>.Replaced replaced:
+                http.Response.Headers.ETag = ETags.For(replaced.Value.Version);
+                return TypedResults.Ok(replaced.Value);
+            case ReplaceOutcome<Service>.VersionMismatch mismatch:
                 return Problem.PreconditionFailed(ETags.For(mismatch.CurrentVersion));
             default:
                 return Problem.NotFound("service");

@@ -1,0 +1,91 @@
+using FluentValidation;
+using Referral.Api.Validation;
+using Referral.Domain.Factors;
+using Referral.Domain.Geography;
+using Referral.Domain.Identifiers;
+using Referral.Domain.Personality;
+using Referral.Domain.Profiles;
+using Referral.Domain.Vocabulary;
+
+namespace Referral.Api.Features.Profiles;
+
+/// <summary>
+/// Profile rules. Messages never repeat the value sent: a profile is personal data, and error
+/// messages end up in practice system logs.
+/// </summary>
+public sealed class ProfileInputValidator : AbstractValidator<ProfileInput>
+{
+    public static readonly TermSet CostLimits = new("costLimits",
+    [
+        new("free", "Only free services"),
+        new("low-cost", "Free or low-cost services"),
+        new("any", "Any cost"),
+    ]);
+
+    public ProfileInputValidator(PostcodeDistricts districts, TimeProvider clock)
+    {
+        var thisYear = clock.GetUtcNow().Year;
+
+        RuleFor(p => p.PatientRef).NotEmpty().MaximumLength(64)
+            .Matches("^[A-Za-z0-9._/-]+$").WithMessage("'patientRef' may contain only letters, digits and . _ / -");
+        RuleFor(p => p.NhsNumber)
+            .Must(NhsNumber.IsValid)
+            .WithMessage("'nhsNumber' is not a valid NHS number: it needs 10 digits whose last is the Modulus 11 check digit.")
+            .When(p => p.NhsNumber is not null);
+        RuleFor(p => p.BirthYear)
+            .InclusiveBetween(thisYear - 120, thisYear)
+            .WithMessage($"'birthYear' must be between {thisYear - 120} and {thisYear}: not in the future, not over 120 years ago.");
+        RuleFor(p => p.Postcode)
+            .NotEmpty()
+            .Must(p => districts.TryLocate(p, out _, out _))
+            .WithMessage("'postcode' must be a UK postcode or postcode district that exists, such as 'LS1 4AP' or 'LS1'.");
+        RuleFor(p => p.MaxTravelKm).InclusiveBetween(1, 200);
+        RuleFor(p => p.Conditions).Codes(Vocabularies.Conditions);
+        RuleFor(p => p.Communities).Codes(Vocabularies.Communities);
+        RuleFor(p => p.Languages).NotEmpty().Codes(Vocabularies.Languages);
+        RuleFor(p => p.AccessibilityNeeds).Codes(Vocabularies.AccessibilityFeatures);
+        RuleFor(p => p.Availability).Codes(Vocabularies.ScheduleSlots);
+        RuleFor(p => p.CostLimit).NotEmpty().In(CostLimits);
+        RuleFor(p => p.Formats).NotNull().SetValidator(new FormatPreferencesValidator());
+        RuleFor(p => p.Personality!).SetValidator(new PersonalityValidator()).When(p => p.Personality is not null);
+        RuleFor(p => p.FactorPriorities!).Codes(DecisionFactors.Terms).When(p => p.FactorPriorities is not null);
+        RuleFor(p => p.Consent).NotNull().SetValidator(new ConsentValidator(clock));
+    }
+
+    private sealed class FormatPreferencesValidator : AbstractValidator<FormatPreferences>
+    {
+        public FormatPreferencesValidator()
+        {
+            RuleFor(f => f.Preferred).Codes(Formats.Terms);
+            RuleFor(f => f.Avoid).Codes(Formats.Terms)
+                .Must((f, avoid) => f.Preferred is null || avoid is null || !avoid.Intersect(f.Preferred).Any())
+                .WithMessage((f, avoid) => $"'formats.avoid' and 'formats.preferred' both list {string.Join(", ", avoid.Intersect(f.Preferred))}: a format cannot be both.");
+        }
+    }
+
+    private sealed class PersonalityValidator : AbstractValidator<PersonalityAnswers>
+    {
+        public PersonalityValidator()
+        {
+            RuleFor(p => p.Tipi!)
+                .Must(a => a.Count == Tipi.Items).WithMessage("'personality.tipi' needs exactly ten answers, in item order.")
+                .Must(a => a.All(x => x is >= Tipi.Min and <= Tipi.Max)).WithMessage("'personality.tipi' answers are whole numbers from 1 (disagree strongly) to 7 (agree strongly).")
+                .When(p => p.Tipi is not null);
+            RuleFor(p => p.Ucla3!)
+                .Must(a => a.Count == Ucla3.Items).WithMessage("'personality.ucla3' needs exactly three answers.")
+                .Must(a => a.All(x => x is >= Ucla3.Min and <= Ucla3.Max)).WithMessage("'personality.ucla3' answers are 1 (hardly ever), 2 (some of the time) or 3 (often).")
+                .When(p => p.Ucla3 is not null);
+        }
+    }
+
+    private sealed class ConsentValidator : AbstractValidator<ConsentInput>
+    {
+        public ConsentValidator(TimeProvider clock)
+        {
+            RuleFor(c => c.RecordedBy).NotEmpty().MaximumLength(64);
+            RuleFor(c => c.RecordedAt)
+                .NotEqual(default(DateTimeOffset)).WithMessage("'consent.recordedAt' is required.")
+                .Must(t => t <= clock.GetUtcNow().AddMinutes(5)).WithMessage("'consent.recordedAt' cannot be in the future.");
+        }
+    }
+}

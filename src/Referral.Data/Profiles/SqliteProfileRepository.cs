@@ -1,0 +1,135 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Referral.Data.Sqlite;
+using Referral.Domain.Profiles;
+
+namespace Referral.Data.Profiles;
+
+public sealed class SqliteProfileRepository(SqliteConnectionFactory connections) : IProfileRepository
+{
+    private static readonly JsonSerializerOptions DocumentJson = new(JsonSerializerDefaults.Web);
+
+    private const string Columns =
+        "id AS Id, ods_code AS OdsCode, version AS Version, nhs_number AS NhsNumber, document AS Document, created_at AS CreatedAt, updated_at AS UpdatedAt";
+
+    private const int UniqueViolation = 2067; // SQLITE_CONSTRAINT_UNIQUE
+
+    public async Task<Profile?> CreateAsync(string odsCode, string? nhsNumber, ProfileInput details, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var profile = new Profile(Guid.NewGuid(), odsCode, 1, nhsNumber, Stored(details), now, now);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO profiles (id, ods_code, patient_ref, version, nhs_number, document, created_at, updated_at)
+                VALUES (@Id, @OdsCode, @PatientRef, 1, @NhsNumber, @Document, @Now, @Now)
+                """,
+                new { profile.Id, OdsCode = odsCode, profile.Details.PatientRef, NhsNumber = nhsNumber, Document = Serialize(profile.Details), Now = now },
+                cancellationToken: cancellationToken));
+        }
+        catch (SqliteException e) when (e.SqliteExtendedErrorCode == UniqueViolation)
+        {
+            return null;
+        }
+
+        return profile;
+    }
+
+    public async Task<Profile?> GetAsync(string odsCode, Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ProfileRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM profiles WHERE id = @id AND ods_code = @odsCode", new { id, odsCode }, cancellationToken: cancellationToken));
+        return row?.ToProfile();
+    }
+
+    public async Task<ReplaceOutcome<Profile>> ReplaceAsync(
+        string odsCode, Guid id, string? nhsNumber, ProfileInput details, int? expectedVersion, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var current = await connection.QuerySingleOrDefaultAsync<ProfileRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM profiles WHERE id = @id AND ods_code = @odsCode", new { id, odsCode }, transaction, cancellationToken: cancellationToken));
+        if (current is null)
+        {
+            return new ReplaceOutcome<Profile>.NotFound();
+        }
+
+        if (expectedVersion is { } expected && expected != current.Version)
+        {
+            return new ReplaceOutcome<Profile>.VersionMismatch(current.Version);
+        }
+
+        var stored = Stored(details);
+        try
+        {
+            var changed = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE profiles
+                   SET version = version + 1, patient_ref = @PatientRef, nhs_number = @NhsNumber, document = @Document, updated_at = @Now
+                 WHERE id = @Id AND ods_code = @OdsCode AND version = @Version
+                """,
+                new { Id = id, OdsCode = odsCode, current.Version, stored.PatientRef, NhsNumber = nhsNumber, Document = Serialize(stored), Now = now },
+                transaction,
+                cancellationToken: cancellationToken));
+            if (changed == 0)
+            {
+                return new ReplaceOutcome<Profile>.VersionMismatch(current.Version + 1);
+            }
+        }
+        catch (SqliteException e) when (e.SqliteExtendedErrorCode == UniqueViolation)
+        {
+            return new ReplaceOutcome<Profile>.Duplicate();
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new ReplaceOutcome<Profile>.Replaced(new Profile(id, odsCode, current.Version + 1, nhsNumber, stored, current.CreatedAt, now));
+    }
+
+    public async Task<Page<Profile>> ListAsync(string odsCode, string? patientRef, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        const string where = "ods_code = @odsCode AND (@patientRef IS NULL OR patient_ref = @patientRef)";
+        var parameters = new { odsCode, patientRef, Limit = pageSize, Offset = (page - 1) * pageSize };
+        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM profiles WHERE {where}", parameters, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<ProfileRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM profiles WHERE {where} ORDER BY created_at, id LIMIT @Limit OFFSET @Offset", parameters, cancellationToken: cancellationToken));
+        return new Page<Profile>(rows.Select(r => r.ToProfile()).ToList(), page, pageSize, total);
+    }
+
+    public async Task<bool> EraseAsync(string odsCode, Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var deleted = await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM profiles WHERE id = @id AND ods_code = @odsCode", new { id, odsCode }, cancellationToken: cancellationToken));
+        return deleted == 1;
+    }
+
+    /// <summary>The NHS number is kept in its own column, never inside the document.</summary>
+    private static ProfileInput Stored(ProfileInput details) => details with { NhsNumber = null };
+
+    private static string Serialize(ProfileInput details) => JsonSerializer.Serialize(details, DocumentJson);
+
+    private sealed class ProfileRow
+    {
+        public Guid Id { get; init; }
+        public string OdsCode { get; init; } = string.Empty;
+        public int Version { get; init; }
+        public string? NhsNumber { get; init; }
+        public string Document { get; init; } = string.Empty;
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
+
+        public Profile ToProfile() => new(
+            Id,
+            OdsCode,
+            Version,
+            NhsNumber,
+            JsonSerializer.Deserialize<ProfileInput>(Document, DocumentJson) ?? throw new InvalidDataException($"Profile {Id} has an empty document."),
+            CreatedAt,
+            UpdatedAt);
+    }
+}

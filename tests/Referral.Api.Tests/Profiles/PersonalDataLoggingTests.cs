@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Logging;
+using Referral.Api.Tests.Infrastructure;
+
+namespace Referral.Api.Tests.Profiles;
+
+/// <summary>Every log record the API writes, at every level, collected in memory.</summary>
+public sealed class LogCapturingApi : ApiFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
+    }
+
+    public IReadOnlyList<FakeLogRecord> Logs => Services.GetFakeLogCollector().GetSnapshot();
+}
+
+public sealed class PersonalDataLoggingTests(LogCapturingApi api) : IClassFixture<LogCapturingApi>
+{
+    [Fact]
+    public async Task No_nhs_number_reaches_the_logs_of_requests_that_carried_one()
+    {
+        var practice = api.ClientWithKey(api.PracticeAKey);
+        var created = await ProfileBodies.Create(practice, ProfileBodies.Valid("LOG-1"));
+        await practice.PutAsJsonAsync($"/v1/profiles/{created["id"]}", ProfileBodies.Valid("LOG-1"));
+        await practice.PostAsJsonAsync("/v1/profiles", ProfileBodies.With(b => b["nhsNumber"] = "944 930 5553", "LOG-2"));
+        await practice.PostAsync("/v1/profiles", new StringContent("{\"nhsNumber\": \"9449305552\", \"birthYear\": \"x\"}", System.Text.Encoding.UTF8, "application/json"));
+
+        var logs = api.Logs;
+        Assert.NotEmpty(logs);
+        foreach (var record in logs)
+        {
+            var text = $"{record.Message} {record.Exception} {string.Join(" ", record.StructuredState?.Select(s => s.Value) ?? [])}";
+            foreach (var secret in new[] { "9449305552", "944 930 5552", "9449305553", "944 930 5553", "LS6 3AA" })
+            {
+                Assert.DoesNotContain(secret, text, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+    }
+}
