@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Referral.Data.Directory;
 using Referral.Data.Keys;
 using Referral.Data.Profiles;
+using Referral.Data.Referrals;
 using Referral.Data.Sqlite;
 using Referral.Domain.Geography;
 
@@ -19,6 +20,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IServiceRepository, SqliteServiceRepository>();
         services.AddSingleton<IApiKeyRepository, SqliteApiKeyRepository>();
         services.AddSingleton<IProfileRepository, SqliteProfileRepository>();
+        services.AddSingleton<IReferralRepository, SqliteReferralRepository>();
         return services;
     }
 }

@@ -18,6 +18,10 @@ public interface IProfileRepository
 
     Task<Page<Profile>> ListAsync(string odsCode, string? patientRef, int page, int pageSize, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the profile and its personal data for good; false when there was none.</summary>
-    Task<bool> EraseAsync(string odsCode, Guid id, CancellationToken cancellationToken);
+    /// <summary>
+    /// Deletes the profile and its personal data for good, in one transaction: its recommendation
+    /// sets go, and its referrals are kept for statistics without anything personal, each with an
+    /// audit row saying so. False when the practice has no such profile.
+    /// </summary>
+    Task<bool> EraseAsync(string odsCode, Guid id, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken);
 }

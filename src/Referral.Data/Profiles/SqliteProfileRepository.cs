@@ -100,12 +100,43 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
         return new Page<Profile>(rows.Select(r => r.ToProfile()).ToList(), page, pageSize, total);
     }
 
-    public async Task<bool> EraseAsync(string odsCode, Guid id, CancellationToken cancellationToken)
+    public async Task<bool> EraseAsync(string odsCode, Guid id, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var deleted = await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM profiles WHERE id = @id AND ods_code = @odsCode", new { id, odsCode }, cancellationToken: cancellationToken));
-        return deleted == 1;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var parameters = new { id, odsCode, now };
+        var referrals = (await connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT id FROM referrals WHERE profile_id = @id AND ods_code = @odsCode", parameters, transaction, cancellationToken: cancellationToken))).ToList();
+
+        // Referrals stay for statistics (service, route, statuses, cohort, age band) with every
+        // trace of the person removed: the profile link, words to or about them, and the stored
+        // responses that repeated those words.
+        const string anonymise =
+            """
+            UPDATE referrals SET profile_id = NULL, profile_erased_at = @now, version = version + 1, updated_at = @now
+             WHERE profile_id = @id AND ods_code = @odsCode;
+            UPDATE endorsements SET note = NULL, withdrawal_reason = NULL WHERE referral_id IN @referrals;
+            UPDATE referral_events SET reason = NULL
+             WHERE referral_id IN @referrals AND (reason IS NULL OR reason NOT IN ('not-for-me', 'format', 'time', 'distance', 'cost', 'other'));
+            DELETE FROM idempotency_keys WHERE referral_id IN @referrals;
+            DELETE FROM recommendation_sets WHERE profile_id = @id AND ods_code = @odsCode;
+            DELETE FROM profiles WHERE id = @id AND ods_code = @odsCode;
+            """;
+        await connection.ExecuteAsync(new CommandDefinition(anonymise, new { id, odsCode, now, referrals }, transaction, cancellationToken: cancellationToken));
+        var deleted = await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT changes()", transaction: transaction, cancellationToken: cancellationToken));
+        if (deleted == 0)
+        {
+            return false;
+        }
+
+        foreach (var referral in referrals)
+        {
+            await Referrals.SqliteReferralRepository.Audit(connection, transaction, referral, odsCode, "profile-erased",
+                new { removed = new[] { "profileId", "endorsement note", "withdrawal reason", "event notes" } }, keyId, now, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>The NHS number is kept in its own column, never inside the document.</summary>

@@ -131,8 +131,8 @@ public static class ProfilesApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> EraseProfile(
-        Guid id, ClaimsPrincipal user, IProfileRepository profiles, CancellationToken cancellationToken) =>
-        await profiles.EraseAsync(user.OdsCode(), id, cancellationToken)
+        Guid id, ClaimsPrincipal user, IProfileRepository profiles, TimeProvider clock, CancellationToken cancellationToken) =>
+        await profiles.EraseAsync(user.OdsCode(), id, user.KeyId(), clock.GetUtcNow(), cancellationToken)
             ? TypedResults.NoContent()
             : Problem.NotFound("profile");
 

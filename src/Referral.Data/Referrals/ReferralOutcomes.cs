@@ -1,0 +1,45 @@
+using Referral.Domain.Referrals;
+
+namespace Referral.Data.Referrals;
+
+/// <summary>A referral about to be stored, with everything decided by the caller.</summary>
+public sealed record NewReferral(
+    Guid Id,
+    string OdsCode,
+    Guid ProfileId,
+    Guid ServiceId,
+    Guid? RecommendationId,
+    string Route,
+    string Source,
+    string Cohort,
+    string AgeBand,
+    EndorsementInput? Endorsement,
+    DateTimeOffset Now);
+
+/// <summary>The first response to an Idempotency-Key, kept so that a retry gets it again.</summary>
+public sealed record IdempotentResponse(string Key, string RequestHash, Guid ReferralId, string ResponseBody);
+
+/// <summary>What a change to a referral did: exactly one of these.</summary>
+public abstract record ReferralChange
+{
+    public sealed record Done(ReferralRecord Referral) : ReferralChange;
+
+    public sealed record NotFound : ReferralChange;
+
+    /// <summary>The move is not allowed from the current status.</summary>
+    public sealed record NotAllowed(string CurrentStatus, IReadOnlyList<string> AllowedNext) : ReferralChange;
+
+    /// <summary>The change is dated before the referral's latest event.</summary>
+    public sealed record OutOfOrder(DateTimeOffset Latest) : ReferralChange;
+
+    public sealed record VersionMismatch(int CurrentVersion) : ReferralChange;
+
+    /// <summary>The endorsement part of the referral is not in a state for this (e.g. already endorsed).</summary>
+    public sealed record EndorsementConflict(string Detail) : ReferralChange;
+}
+
+/// <summary>Filters of the referral listing; null means "any".</summary>
+public sealed record ReferralQuery(Guid? ProfileId, Guid? ServiceId, string? Status, int Page, int PageSize);
+
+/// <summary>What has happened to one service's referrals, for the engine's track record.</summary>
+public sealed record ServiceOutcomes(Guid ServiceId, int Closed, int Completed, int Endorsed);
