@@ -4,6 +4,7 @@ using FluentValidation;
 using Referral.Api.Demo;
 using Referral.Api.Features.Health;
 using Referral.Api.Features.Profiles;
+using Referral.Api.Features.Referrals;
 using Referral.Api.Features.Services;
 using Referral.Api.Features.ReferenceData;
 using Referral.Api.Http;
@@ -97,6 +98,7 @@ public static class ReferralApiExtensions
         api.MapVocabulariesApi();
         api.MapServicesApi();
         api.MapProfilesApi();
+        api.MapReferralsApi();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Referral.Data.Directory;
 using Referral.Data.Keys;
 using Referral.Data.Profiles;
+using Referral.Data.Recommendations;
 using Referral.Data.Referrals;
 using Referral.Data.Sqlite;
 using Referral.Domain.Geography;
@@ -21,6 +22,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IApiKeyRepository, SqliteApiKeyRepository>();
         services.AddSingleton<IProfileRepository, SqliteProfileRepository>();
         services.AddSingleton<IReferralRepository, SqliteReferralRepository>();
+        services.AddSingleton<IRecommendationRepository, SqliteRecommendationRepository>();
         return services;
     }
 }

@@ -13,8 +13,6 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
     private const string Columns =
         "id AS Id, ods_code AS OdsCode, version AS Version, nhs_number AS NhsNumber, document AS Document, created_at AS CreatedAt, updated_at AS UpdatedAt";
 
-    private const int UniqueViolation = 2067; // SQLITE_CONSTRAINT_UNIQUE
-
     public async Task<Profile?> CreateAsync(string odsCode, string? nhsNumber, ProfileInput details, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var profile = new Profile(Guid.NewGuid(), odsCode, 1, nhsNumber, Stored(details), now, now);
@@ -29,7 +27,7 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
                 new { profile.Id, OdsCode = odsCode, profile.Details.PatientRef, NhsNumber = nhsNumber, Document = Serialize(profile.Details), Now = now },
                 cancellationToken: cancellationToken));
         }
-        catch (SqliteException e) when (e.SqliteExtendedErrorCode == UniqueViolation)
+        catch (SqliteException e) when (SqliteErrors.IsDuplicate(e))
         {
             return null;
         }
@@ -79,7 +77,7 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
                 return new ReplaceOutcome<Profile>.VersionMismatch(current.Version + 1);
             }
         }
-        catch (SqliteException e) when (e.SqliteExtendedErrorCode == UniqueViolation)
+        catch (SqliteException e) when (SqliteErrors.IsDuplicate(e))
         {
             return new ReplaceOutcome<Profile>.Duplicate();
         }
@@ -122,7 +120,7 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
             DELETE FROM recommendation_sets WHERE profile_id = @id AND ods_code = @odsCode;
             DELETE FROM profiles WHERE id = @id AND ods_code = @odsCode;
             """;
-        await connection.ExecuteAsync(new CommandDefinition(anonymise, new { id, odsCode, now, referrals }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(anonymise, new { id, odsCode, now, referrals = Referrals.SqliteReferralRepository.Text(referrals) }, transaction, cancellationToken: cancellationToken));
         var deleted = await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT changes()", transaction: transaction, cancellationToken: cancellationToken));
         if (deleted == 0)
         {

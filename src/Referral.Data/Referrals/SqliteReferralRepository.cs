@@ -9,8 +9,6 @@ namespace Referral.Data.Referrals;
 
 public sealed class SqliteReferralRepository(SqliteConnectionFactory connections) : IReferralRepository
 {
-    private const int UniqueViolation = 2067;
-
     private const string ReferralColumns =
         """
         id AS Id, ods_code AS OdsCode, profile_id AS ProfileId, service_id AS ServiceId, recommendation_id AS RecommendationId,
@@ -51,7 +49,7 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
                     new { referral.OdsCode, Key = idempotencyKey, Hash = requestHash, ReferralId = referral.Id, Body = render!(stored), Now = now },
                     transaction, cancellationToken: cancellationToken));
             }
-            catch (SqliteException e) when (e.SqliteExtendedErrorCode == UniqueViolation)
+            catch (SqliteException e) when (SqliteErrors.IsDuplicate(e))
             {
                 // A concurrent request with the same key won: this one stores nothing.
                 return null;
@@ -264,13 +262,14 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
             return [];
         }
 
+        // Dapper does not run type handlers on the items of an IN list, so ids go in as text.
         var rows = (await connection.QueryAsync<ReferralRow>(new CommandDefinition(
-            $"SELECT {ReferralColumns} FROM referrals WHERE ods_code = @odsCode AND id IN @ids", new { odsCode, ids }, transaction, cancellationToken: cancellationToken)))
+            $"SELECT {ReferralColumns} FROM referrals WHERE ods_code = @odsCode AND id IN @ids", new { odsCode, ids = Text(ids) }, transaction, cancellationToken: cancellationToken)))
             .ToDictionary(r => r.Id);
         var found = ids.Where(rows.ContainsKey).ToList();
         var events = (await connection.QueryAsync<EventRow>(new CommandDefinition(
             "SELECT referral_id AS ReferralId, seq AS Seq, status AS Status, reason AS Reason, occurred_at AS OccurredAt, recorded_at AS RecordedAt FROM referral_events WHERE referral_id IN @found ORDER BY referral_id, seq",
-            new { found }, transaction, cancellationToken: cancellationToken))).ToLookup(e => e.ReferralId);
+            new { found = Text(found) }, transaction, cancellationToken: cancellationToken))).ToLookup(e => e.ReferralId);
         var endorsements = (await connection.QueryAsync<EndorsementRow>(new CommandDefinition(
             """
             SELECT referral_id AS ReferralId, clinician_name AS ClinicianName, clinician_role AS Role, registration_body AS RegistrationBody,
@@ -278,7 +277,7 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
                    withdrawn_at AS WithdrawnAt, withdrawal_reason AS WithdrawalReason
               FROM endorsements WHERE referral_id IN @found
             """,
-            new { found }, transaction, cancellationToken: cancellationToken))).ToDictionary(e => e.ReferralId);
+            new { found = Text(found) }, transaction, cancellationToken: cancellationToken))).ToDictionary(e => e.ReferralId);
 
         return found.Select(id =>
         {
@@ -310,6 +309,8 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
         public DateTimeOffset CreatedAt { get; init; }
         public DateTimeOffset UpdatedAt { get; init; }
     }
+
+    internal static string[] Text(IEnumerable<Guid> ids) => ids.Select(id => id.ToString("D")).ToArray();
 
     private sealed record StatusRow
     {

@@ -25,8 +25,14 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string PracticeBKey { get; private set; } = string.Empty;
     public string AnalystKey { get; private set; } = string.Empty;
 
-    /// <summary>Configuration a derived factory overrides, e.g. a low rate limit.</summary>
-    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+    /// <summary>
+    /// Configuration a derived factory overrides. Tests make far more writes a minute than a
+    /// practice system would, so the rate limit is lifted unless a test is about it.
+    /// </summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Limits:WritesPerMinutePerKey"] = "1000000",
+    };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

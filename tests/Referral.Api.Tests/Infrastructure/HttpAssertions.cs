@@ -24,10 +24,13 @@ public static class HttpAssertions
         return string.Join(" ", errors![field]!.AsArray().Select(e => e!.GetValue<string>()));
     }
 
-    public static async Task<JsonObject> ReadObject(this HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    public static async Task<JsonObject> ReadObject(this HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK) =>
+        (await response.ReadObject<JsonObject>(expected)).AsObject();
+
+    public static async Task<T> ReadObject<T>(this HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK) where T : JsonNode
     {
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"Expected {(int)expected} but got {(int)response.StatusCode}: {text}");
-        return JsonNode.Parse(text)!.AsObject();
+        return (T)JsonNode.Parse(text)!;
     }
 }

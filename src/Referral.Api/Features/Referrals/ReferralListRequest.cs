@@ -1,0 +1,40 @@
+using System.ComponentModel;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Referral.Api.Validation;
+
+namespace Referral.Api.Features.Referrals;
+
+/// <summary>The query string of GET /v1/referrals.</summary>
+public sealed record ReferralListRequest
+{
+    [FromQuery(Name = "profileId")]
+    [Description("Only referrals of this profile.")]
+    public Guid? ProfileId { get; init; }
+
+    [FromQuery(Name = "serviceId")]
+    [Description("Only referrals to this service.")]
+    public Guid? ServiceId { get; init; }
+
+    [FromQuery(Name = "status")]
+    [Description("Only referrals in this status.")]
+    public string? Status { get; init; }
+
+    [FromQuery(Name = "page")]
+    [Description("Page number, from 1.")]
+    public int? Page { get; init; }
+
+    [FromQuery(Name = "pageSize")]
+    [Description("Items per page, 1-100 (default 20).")]
+    public int? PageSize { get; init; }
+}
+
+public sealed class ReferralListRequestValidator : AbstractValidator<ReferralListRequest>
+{
+    public ReferralListRequestValidator()
+    {
+        RuleFor(r => r.Status).In(ReferralTerms.Statuses);
+        RuleFor(r => r.Page).InclusiveBetween(1, 10_000);
+        RuleFor(r => r.PageSize).InclusiveBetween(1, 100);
+    }
+}

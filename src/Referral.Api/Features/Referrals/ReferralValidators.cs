@@ -1,0 +1,93 @@
+using FluentValidation;
+using Referral.Api.Validation;
+using Referral.Domain.Identifiers;
+using Referral.Domain.Referrals;
+using Referral.Domain.Vocabulary;
+
+namespace Referral.Api.Features.Referrals;
+
+public static class ReferralTerms
+{
+    public static readonly TermSet Routes = new("routes",
+    [
+        new("signpost", "The patient contacts the service"),
+        new("direct", "The practice passes the patient's contact to the service"),
+    ]);
+
+    public static readonly TermSet Sources = new("sources",
+    [
+        new("gp", "A GP"),
+        new("nurse", "A practice nurse"),
+        new("link-worker", "A social prescribing link worker"),
+        new("self", "The patient, through the practice"),
+    ]);
+
+    public static readonly TermSet ClinicianRoles = new("clinicianRoles", Domain.Referrals.ClinicianRoles.All.Select(r => new Term(r, r)));
+
+    public static readonly TermSet RegistrationBodies = new("registrationBodies",
+        ProfessionalRegistration.Formats.Select(f => new Term(f.Key, f.Value)));
+
+    public static readonly TermSet Statuses = new("referralStatuses", ReferralStatuses.All.Select(s => new Term(s, s)));
+
+    public static readonly TermSet DeclineReasons = new("declineReasons", ReferralStatuses.DeclineReasons.Select(s => new Term(s, s)));
+}
+
+public sealed class ReferralInputValidator : AbstractValidator<ReferralInput>
+{
+    public ReferralInputValidator(TimeProvider clock)
+    {
+        RuleFor(r => r.ProfileId).NotEmpty();
+        RuleFor(r => r.ServiceId).NotEmpty();
+        RuleFor(r => r.RecommendationId).NotEqual(Guid.Empty);
+        RuleFor(r => r.Route).NotEmpty().In(ReferralTerms.Routes);
+        RuleFor(r => r.Source).NotEmpty().In(ReferralTerms.Sources);
+        RuleFor(r => r.Endorsement!).SetValidator(new EndorsementInputValidator(clock)).When(r => r.Endorsement is not null);
+    }
+}
+
+public sealed class EndorsementInputValidator : AbstractValidator<EndorsementInput>
+{
+    public EndorsementInputValidator(TimeProvider clock)
+    {
+        RuleFor(e => e.ClinicianName).NotEmpty().MaximumLength(100);
+        RuleFor(e => e.Role).NotEmpty().In(ReferralTerms.ClinicianRoles);
+        RuleFor(e => e.Registration)
+            .NotNull().WithMessage("'registration' is required: only link workers endorse without a professional registration.")
+            .When(e => ClinicianRoles.NeedsRegistration(e.Role));
+        RuleFor(e => e.Registration!.Body)
+            .NotEmpty().In(ReferralTerms.RegistrationBodies)
+            .Must((e, body) => ClinicianRoles.RequiredBody(e.Role) is not { } required || body == required)
+            .WithMessage(e => $"A {e.Role} endorses with their {ClinicianRoles.RequiredBody(e.Role)} registration.")
+            .When(e => e.Registration is not null);
+        RuleFor(e => e.Registration!.Number)
+            .NotEmpty()
+            .Must((e, number) => ProfessionalRegistration.IsValid(e.Registration!.Body, number))
+            .WithMessage(e => $"'registration.number' is not a valid {e.Registration!.Body} number: {ProfessionalRegistration.Formats.GetValueOrDefault(e.Registration.Body, "see the registration body")}.")
+            .When(e => e.Registration is not null && ReferralTerms.RegistrationBodies.Contains(e.Registration.Body));
+        RuleFor(e => e.Note).MaximumLength(500);
+        RuleFor(e => e.EndorsedAt)
+            .NotEqual(default(DateTimeOffset)).WithMessage("'endorsedAt' is required.")
+            .Must(t => t <= clock.GetUtcNow().AddMinutes(5)).WithMessage("'endorsedAt' cannot be in the future.");
+    }
+}
+
+public sealed class StatusChangeInputValidator : AbstractValidator<StatusChangeInput>
+{
+    public StatusChangeInputValidator(TimeProvider clock)
+    {
+        RuleFor(c => c.Status).NotEmpty().In(ReferralTerms.Statuses);
+        RuleFor(c => c.Reason)
+            .NotEmpty().WithMessage($"'reason' is required when a referral is declined: one of {ReferralTerms.DeclineReasons.Describe()}.")
+            .In(ReferralTerms.DeclineReasons)
+            .When(c => c.Status == ReferralStatuses.Declined);
+        RuleFor(c => c.Reason).MaximumLength(200);
+        RuleFor(c => c.OccurredAt)
+            .NotEqual(default(DateTimeOffset)).WithMessage("'occurredAt' is required.")
+            .Must(t => t <= clock.GetUtcNow().AddMinutes(5)).WithMessage("'occurredAt' cannot be in the future.");
+    }
+}
+
+public sealed class WithdrawalInputValidator : AbstractValidator<WithdrawalInput>
+{
+    public WithdrawalInputValidator() => RuleFor(w => w.Reason).NotEmpty().MaximumLength(200);
+}

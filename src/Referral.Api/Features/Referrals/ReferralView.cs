@@ -1,0 +1,80 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Referral.Domain.Referrals;
+
+namespace Referral.Api.Features.Referrals;
+
+/// <summary>A referral with its endorsement and whole history, as the API returns it.</summary>
+public sealed record ReferralView(
+    Guid Id,
+    int Version,
+    [property: Description("Null once the patient's profile has been erased: the referral is then kept for statistics only.")] Guid? ProfileId,
+    bool ProfileErased,
+    Guid ServiceId,
+    Guid? RecommendationId,
+    string Route,
+    string Source,
+    string Status,
+    [property: Description("The statuses this referral may move to next; empty once it is closed.")] IReadOnlyList<string> AllowedNext,
+    [property: Description("never-used, has-used or unknown, as recorded when the referral was made.")] string Cohort,
+    [property: Description("The patient's ten-year age band when the referral was made.")] string AgeBand,
+    EndorsementView? Endorsement,
+    IReadOnlyList<ReferralEventView> History,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static ReferralView From(ReferralRecord r) => new(
+        r.Id,
+        r.Version,
+        r.ProfileId,
+        r.ProfileErasedAt is not null,
+        r.ServiceId,
+        r.RecommendationId,
+        r.Route,
+        r.Source,
+        r.Status,
+        ReferralStatuses.AllowedAfter(r.Status),
+        r.Cohort,
+        r.AgeBand,
+        r.Endorsement is { } e
+            ? new EndorsementView(
+                e.ClinicianName,
+                e.Role,
+                e.RegistrationBody is null ? null : new RegistrationInput { Body = e.RegistrationBody, Number = e.RegistrationNumber ?? "" },
+                e.Note,
+                e.EndorsedAt,
+                e.RecordedAt,
+                e.WithdrawnAt is null ? null : new WithdrawalView(e.WithdrawnAt.Value, e.WithdrawalReason))
+            : null,
+        r.History.Select(h => new ReferralEventView(h.Status, h.Reason, h.OccurredAt, h.RecordedAt)).ToList(),
+        r.CreatedAt,
+        r.UpdatedAt);
+}
+
+public sealed record EndorsementView(
+    string ClinicianName,
+    string Role,
+    RegistrationInput? Registration,
+    string? Note,
+    DateTimeOffset EndorsedAt,
+    DateTimeOffset RecordedAt,
+    [property: Description("Set when the endorsement was withdrawn; the endorsement itself is kept.")] WithdrawalView? Withdrawn);
+
+public sealed record WithdrawalView(DateTimeOffset At, string? Reason);
+
+public sealed record ReferralEventView(string Status, string? Reason, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt);
+
+/// <summary>One page of the practice's referrals.</summary>
+public sealed record ReferralPage(IReadOnlyList<ReferralView> Items, int Page, int PageSize, int Total);
+
+/// <summary>One row of a referral's append-only audit trail.</summary>
+public sealed record AuditEntryView(
+    long Id,
+    [property: Description("referral-created, endorsed, endorsement-withdrawn, status-changed or profile-erased.")] string Action,
+    [property: Description("What changed, without personal data.")] JsonElement Detail,
+    [property: Description("The API key that made the change.")] Guid? KeyId,
+    DateTimeOffset At)
+{
+    public static AuditEntryView From(AuditEntry entry) =>
+        new(entry.Id, entry.Action, JsonDocument.Parse(entry.Detail).RootElement.Clone(), entry.KeyId, entry.At);
+}
