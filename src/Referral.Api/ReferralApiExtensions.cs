@@ -4,6 +4,7 @@ using FluentValidation;
 using Referral.Api.Demo;
 using Referral.Api.Features.Health;
 using Referral.Api.Features.Profiles;
+using Referral.Api.Features.Recommendations;
 using Referral.Api.Features.Referrals;
 using Referral.Api.Features.Services;
 using Referral.Api.Features.ReferenceData;
@@ -45,6 +46,7 @@ public static class ReferralApiExtensions
 
         services.AddApiKeySecurity();
         services.AddSingleton<ApiKeyIssuer>();
+        services.AddSingleton<MatchingDirectory>();
         services.AddWriteRateLimiting(builder.Configuration);
         services.AddReferralHealthChecks();
         services.AddReferralOpenApi();
@@ -74,6 +76,8 @@ public static class ReferralApiExtensions
         {
             await DemoData.SeedAsync(app.Services);
         }
+
+        await app.Services.GetRequiredService<MatchingDirectory>().LoadAsync(default);
     }
 
     public static WebApplication UseReferralApi(this WebApplication app)
@@ -99,6 +103,7 @@ public static class ReferralApiExtensions
         api.MapServicesApi();
         api.MapProfilesApi();
         api.MapReferralsApi();
+        api.MapRecommendationsApi();
         return app;
     }
 }

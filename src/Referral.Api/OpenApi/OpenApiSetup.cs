@@ -18,6 +18,7 @@ public static class OpenApiSetup
         ["Vocabularies"] = "The controlled vocabularies every code in the API comes from.",
         ["Services"] = "The directory of peer support services: open to read, changed by directory administrators.",
         ["Profiles"] = "Patient preference profiles, recorded with consent by a GP practice and visible only to it.",
+        ["Recommendations"] = "The matching engine: ranked, explained recommendations for a patient, and the published model behind them.",
         ["Referrals"] = "Referrals with clinician endorsements, tracked until the loop closes, with an append-only audit trail.",
     };
 

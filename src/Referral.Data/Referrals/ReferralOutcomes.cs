@@ -42,4 +42,15 @@ public abstract record ReferralChange
 public sealed record ReferralQuery(Guid? ProfileId, Guid? ServiceId, string? Status, int Page, int PageSize);
 
 /// <summary>What has happened to one service's referrals, for the engine's track record.</summary>
-public sealed record ServiceOutcomes(Guid ServiceId, int Closed, int Completed, int Endorsed);
+public sealed record ServiceOutcomes
+{
+    public Guid ServiceId { get; init; }
+
+    /// <summary>Referrals that reached a final status.</summary>
+    public int Closed { get; init; }
+
+    public int Completed { get; init; }
+
+    /// <summary>Closed referrals whose endorsement stands (not withdrawn).</summary>
+    public int Endorsed { get; init; }
+}

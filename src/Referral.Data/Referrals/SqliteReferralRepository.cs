@@ -205,19 +205,21 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
         return entries.ToList();
     }
 
-    public async Task<IReadOnlyList<ServiceOutcomes>> OutcomesAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ServiceOutcomes>> OutcomesAsync(Guid? serviceId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ServiceOutcomes>(new CommandDefinition(
             """
             SELECT r.service_id AS ServiceId,
-                   SUM(CASE WHEN r.status IN ('proposed', 'offered', 'contacted', 'started') THEN 0 ELSE 1 END) AS Closed,
-                   SUM(CASE WHEN r.status = 'completed' THEN 1 ELSE 0 END) AS Completed,
-                   SUM(CASE WHEN r.status NOT IN ('proposed', 'offered', 'contacted', 'started') AND e.referral_id IS NOT NULL AND e.withdrawn_at IS NULL THEN 1 ELSE 0 END) AS Endorsed
+                   CAST(SUM(CASE WHEN r.status IN ('proposed', 'offered', 'contacted', 'started') THEN 0 ELSE 1 END) AS INTEGER) AS Closed,
+                   CAST(SUM(CASE WHEN r.status = 'completed' THEN 1 ELSE 0 END) AS INTEGER) AS Completed,
+                   CAST(SUM(CASE WHEN r.status NOT IN ('proposed', 'offered', 'contacted', 'started') AND e.referral_id IS NOT NULL AND e.withdrawn_at IS NULL THEN 1 ELSE 0 END) AS INTEGER) AS Endorsed
               FROM referrals r
               LEFT JOIN endorsements e ON e.referral_id = r.id
+             WHERE @serviceId IS NULL OR r.service_id = @serviceId
              GROUP BY r.service_id
             """,
+            new { serviceId },
             cancellationToken: cancellationToken));
         return rows.ToList();
     }

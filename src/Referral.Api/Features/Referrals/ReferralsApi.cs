@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Referral.Api.Features.Recommendations;
 using Referral.Api.Http;
 using Referral.Api.OpenApi;
 using Referral.Api.Problems;
@@ -88,6 +89,7 @@ public static class ReferralsApi
         IProfileRepository profiles,
         IServiceRepository services,
         IRecommendationRepository recommendations,
+        MatchingDirectory directory,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
         TimeProvider clock,
         HttpContext http,
@@ -143,7 +145,7 @@ public static class ReferralsApi
             return (await Replay(referrals, ods, idempotencyKey!, requestHash, http, cancellationToken))!;
         }
 
-        return Created(stored, http);
+        return await Changed(stored, directory, http, cancellationToken);
     }
 
     public static async Task<Ok<ReferralPage>> ListReferrals(
@@ -173,12 +175,13 @@ public static class ReferralsApi
         [FromHeader(Name = "If-Match")] string? ifMatch,
         ClaimsPrincipal user,
         IReferralRepository referrals,
+        MatchingDirectory directory,
         TimeProvider clock,
         HttpContext http,
         CancellationToken cancellationToken)
     {
         var outcome = await referrals.ChangeStatusAsync(user.OdsCode(), id, change, ETags.ExpectedVersionOf(ifMatch), user.KeyId(), clock.GetUtcNow(), cancellationToken);
-        return outcome is ReferralChange.Done done ? Created(done.Referral, http) : ProblemFor(outcome);
+        return outcome is ReferralChange.Done done ? await Changed(done.Referral, directory, http, cancellationToken) : ProblemFor(outcome);
     }
 
     public static async Task<Results<Created<ReferralView>, ProblemHttpResult>> Endorse(
@@ -187,6 +190,7 @@ public static class ReferralsApi
         ClaimsPrincipal user,
         IReferralRepository referrals,
         IServiceRepository services,
+        MatchingDirectory directory,
         TimeProvider clock,
         HttpContext http,
         CancellationToken cancellationToken)
@@ -209,11 +213,18 @@ public static class ReferralsApi
         }
 
         var outcome = await referrals.EndorseAsync(ods, id, endorsement, user.KeyId(), clock.GetUtcNow(), cancellationToken);
-        return outcome is ReferralChange.Done done ? Created(done.Referral, http) : ProblemFor(outcome);
+        return outcome is ReferralChange.Done done ? await Changed(done.Referral, directory, http, cancellationToken) : ProblemFor(outcome);
     }
 
     public static async Task<Results<Ok<ReferralView>, ProblemHttpResult>> WithdrawEndorsement(
-        Guid id, WithdrawalInput withdrawal, ClaimsPrincipal user, IReferralRepository referrals, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        Guid id,
+        WithdrawalInput withdrawal,
+        ClaimsPrincipal user,
+        IReferralRepository referrals,
+        MatchingDirectory directory,
+        TimeProvider clock,
+        HttpContext http,
+        CancellationToken cancellationToken)
     {
         var outcome = await referrals.WithdrawEndorsementAsync(user.OdsCode(), id, withdrawal.Reason, user.KeyId(), clock.GetUtcNow(), cancellationToken);
         if (outcome is not ReferralChange.Done done)
@@ -221,6 +232,7 @@ public static class ReferralsApi
             return ProblemFor(outcome);
         }
 
+        await directory.RefreshAsync(done.Referral.ServiceId, cancellationToken);
         http.Response.Headers.ETag = ETags.For(done.Referral.Version);
         return TypedResults.Ok(ReferralView.From(done.Referral));
     }
@@ -234,8 +246,10 @@ public static class ReferralsApi
             : TypedResults.Ok<IReadOnlyList<AuditEntryView>>(audit.Select(AuditEntryView.From).ToList());
     }
 
-    private static Created<ReferralView> Created(ReferralRecord referral, HttpContext http)
+    /// <summary>Answers a change, after refreshing the service's track record that matching uses.</summary>
+    private static async Task<Created<ReferralView>> Changed(ReferralRecord referral, MatchingDirectory directory, HttpContext http, CancellationToken cancellationToken)
     {
+        await directory.RefreshAsync(referral.ServiceId, cancellationToken);
         http.Response.Headers.ETag = ETags.For(referral.Version);
         return TypedResults.Created($"/v1/referrals/{referral.Id}", ReferralView.From(referral));
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Referral.Api.Features.Recommendations;
 using Referral.Api.Http;
 using Referral.Api.OpenApi;
 using Referral.Api.Problems;
@@ -98,9 +99,10 @@ public static class ServicesApi
     }
 
     public static async Task<Created<Service>> CreateService(
-        ServiceInput input, IServiceRepository services, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        ServiceInput input, IServiceRepository services, MatchingDirectory directory, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var service = await services.CreateAsync(Normalise(input), Postcode.DistrictOf(input.VenuePostcode), clock.GetUtcNow(), cancellationToken);
+        await directory.RefreshAsync(service.Id, cancellationToken);
         http.Response.Headers.ETag = ETags.For(service.Version);
         return TypedResults.Created($"/v1/services/{service.Id}", service);
     }
@@ -110,7 +112,7 @@ public static class ServicesApi
         ServiceInput input,
         [FromHeader(Name = "If-Match")] string? ifMatch,
         IServiceRepository services,
-       
+        MatchingDirectory directory,
         TimeProvider clock,
         HttpContext http,
         CancellationToken cancellationToken)
@@ -120,6 +122,7 @@ public static class ServicesApi
         switch (outcome)
         {
             case ReplaceOutcome<Service>.Replaced replaced:
+                await directory.RefreshAsync(id, cancellationToken);
                 http.Response.Headers.ETag = ETags.For(replaced.Value.Version);
                 return TypedResults.Ok(replaced.Value);
             case ReplaceOutcome<Service>.VersionMismatch mismatch:
@@ -130,7 +133,7 @@ public static class ServicesApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RetireService(
-        Guid id, IServiceRepository services, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, IServiceRepository services, MatchingDirectory directory, TimeProvider clock, CancellationToken cancellationToken)
     {
         var retired = await services.RetireAsync(id, clock.GetUtcNow(), cancellationToken);
         if (retired is null)
@@ -138,6 +141,7 @@ public static class ServicesApi
             return Problem.NotFound("service");
         }
 
+        await directory.RefreshAsync(id, cancellationToken);
         return TypedResults.NoContent();
     }
 

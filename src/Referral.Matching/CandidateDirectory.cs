@@ -1,0 +1,68 @@
+using Referral.Matching.Compiled;
+
+namespace Referral.Matching;
+
+/// <summary>
+/// The compiled directory the engine ranks. Immutable, so one instance can serve any number of
+/// concurrent requests; a write makes a new instance (<see cref="With"/>, <see cref="Without"/>)
+/// for the holder to swap in. Each write copies the directory: writes are rare, reads are not.
+/// </summary>
+public sealed class CandidateDirectory
+{
+    private readonly Candidate[] _candidates;
+
+    private CandidateDirectory(Candidate[] candidates)
+    {
+        _candidates = candidates;
+        // A separate array of the compiled structs keeps the scoring loop on contiguous memory.
+        Traits = Array.ConvertAll(candidates, c => c.Traits);
+    }
+
+    public static CandidateDirectory Empty { get; } = new([]);
+
+    public int Count => _candidates.Length;
+
+    public IReadOnlyList<Candidate> Candidates => Array.AsReadOnly(_candidates);
+
+    internal CandidateTraits[] Traits { get; }
+
+    internal Candidate this[int index] => _candidates[index];
+
+    /// <exception cref="ArgumentException">Two candidates share a service id.</exception>
+    public static CandidateDirectory From(IEnumerable<Candidate> candidates)
+    {
+        var array = candidates.ToArray();
+        var ids = new HashSet<Guid>();
+        foreach (var candidate in array)
+        {
+            if (!ids.Add(candidate.ServiceId))
+            {
+                throw new ArgumentException($"Service {candidate.ServiceId} appears more than once.", nameof(candidates));
+            }
+        }
+
+        return new CandidateDirectory(array);
+    }
+
+    public Candidate? Find(Guid serviceId) => Array.Find(_candidates, c => c.ServiceId == serviceId);
+
+    /// <summary>A directory with this candidate added, or replacing the one with the same service id.</summary>
+    public CandidateDirectory With(Candidate candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var index = Array.FindIndex(_candidates, c => c.ServiceId == candidate.ServiceId);
+        var copy = index < 0 ? [.. _candidates, candidate] : (Candidate[])_candidates.Clone();
+        if (index >= 0)
+        {
+            copy[index] = candidate;
+        }
+
+        return new CandidateDirectory(copy);
+    }
+
+    /// <summary>A directory without the given service; this one when it is not there.</summary>
+    public CandidateDirectory Without(Guid serviceId) =>
+        Array.Exists(_candidates, c => c.ServiceId == serviceId)
+            ? new CandidateDirectory(Array.FindAll(_candidates, c => c.ServiceId != serviceId))
+            : this;
+}

@@ -1,0 +1,18 @@
+namespace Referral.Matching.Constraints;
+
+/// <summary>
+/// The hard constraints, in the order they are checked. A service that fails several is counted
+/// once, under the first.
+/// </summary>
+internal enum ExclusionReason
+{
+    NotActive,
+    Age,
+    Full,
+    AvoidedFormat,
+    TooFar,
+    OutOfArea,
+    Cost,
+    Language,
+    Access,
+}

@@ -1,0 +1,55 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using Referral.Domain.Factors;
+using Referral.Domain.Vocabulary;
+using Referral.Matching.Compiled;
+using Referral.Matching.Constraints;
+using static Referral.Matching.Factors.Indicator;
+
+namespace Referral.Matching.Factors;
+
+internal static class HealthBenefit
+{
+    public const string Code = DecisionFactors.HealthBenefit;
+
+    public const string Rule =
+        "If the patient named no condition: 0.5 (neutral). A service open to anyone (no conditions listed): 0.4. " +
+        "A service aimed at the patient's conditions: 0.4 + 0.6 × (share of the patient's conditions it covers) × evidence " +
+        "(none 0.25, participant feedback 0.5, independent evaluation 0.8, trial 1). A service aimed only at other conditions: 0.";
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Score(PatientTraits patient, in CandidateTraits service, in Offer offer)
+    {
+        if (patient.Conditions == 0)
+        {
+            return 0.5;
+        }
+
+        // At most one of the two terms is not zero: an open service covers no condition.
+        var covered = BitOperations.PopCount(service.Conditions & patient.Conditions);
+        return 0.4 * OneIf(service.Conditions == 0)
+            + OneIf(covered > 0) * (0.4 + 0.6 * covered / patient.ConditionCount * Evidence.Value[service.Evidence]);
+    }
+
+    public static string Explain(PatientTraits patient, Candidate service, in Offer offer)
+    {
+        var traits = service.Traits;
+        if (patient.Conditions == 0)
+        {
+            return "You did not name a condition, so this is neutral.";
+        }
+
+        if (traits.Conditions == 0)
+        {
+            return "Open to anyone rather than aimed at a particular condition.";
+        }
+
+        var shared = traits.Conditions & patient.Conditions;
+        return shared == 0
+            ? $"Aimed at {Labels(traits.Conditions)}, not the conditions you named."
+            : $"Aimed at {Labels(shared)}, which you named, and {Evidence.Words[traits.Evidence]}.";
+    }
+
+    private static string Labels(ulong conditions) =>
+        Words.JoinWithAnd(CodeMask.Labels(Vocabularies.Conditions, conditions));
+}

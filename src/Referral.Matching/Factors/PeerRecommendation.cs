@@ -1,0 +1,27 @@
+using System.Runtime.CompilerServices;
+using Referral.Domain.Factors;
+using Referral.Matching.Compiled;
+using Referral.Matching.Constraints;
+
+namespace Referral.Matching.Factors;
+
+internal static class PeerRecommendation
+{
+    public const string Code = DecisionFactors.PeerRecommendation;
+
+    public const string Rule =
+        "The share of people referred through Referral who completed it, smoothed as if 10 more referrals had gone half each way, " +
+        "so a few count little: 0.5 (neutral) with no referrals yet.";
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Score(PatientTraits patient, in CandidateTraits service, in Offer offer) =>
+        Smoothing.Share(service.Record.Completed, service.Record.Referrals);
+
+    public static string Explain(PatientTraits patient, Candidate service, in Offer offer)
+    {
+        var record = service.TrackRecord;
+        return record.Referrals == 0
+            ? "No one has been referred through Referral yet, so this is neutral."
+            : $"{record.Completed} of {Words.Count(record.Referrals, "person", "people")} referred through Referral completed it.";
+    }
+}

@@ -1,0 +1,107 @@
+using Referral.Domain.Factors;
+using Referral.Matching.Compiled;
+using Referral.Matching.Constraints;
+using Referral.Matching.Factors;
+using Referral.Matching.Model;
+using Referral.Matching.Ranking;
+
+namespace Referral.Matching;
+
+/// <summary>
+/// The one place where matching logic lives. Pure: the same patient, directory, limit and date
+/// always give the same result; no clock, no randomness, no I/O.
+/// </summary>
+public static class MatchingEngine
+{
+    /// <summary>Changes whenever a rule, weight or constraint changes, so a stored result can be traced to its model.</summary>
+    public const string Version = "1.0.0";
+
+    /// <summary>Every rule the engine applies, in words, as served at GET /v1/matching/model.</summary>
+    public static MatchingModel Model { get; } = ModelDescription.Build();
+
+    /// <summary>
+    /// Removes the services the patient cannot use, scores the rest on the twelve decision
+    /// factors and returns the best <paramref name="limit"/>, explained.
+    /// </summary>
+    /// <param name="asOf">The match date: ages and "reviewed in the last 12 months" are counted from it.</param>
+    public static MatchResult Rank(Patient patient, CandidateDirectory directory, int limit, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+
+        var compiled = PatientTraits.Compile(patient, asOf);
+        var traits = directory.Traits;
+        var top = new TopK(Math.Min(limit, traits.Length), directory);
+        var variety = VarietyRule.AppliesTo(compiled) ? new VarietyRule(directory) : null;
+        Span<int> excluded = stackalloc int[HardConstraints.All.Count];
+        var scores = default(FactorScores);
+
+        for (var i = 0; i < traits.Length; i++)
+        {
+            ref readonly var service = ref traits[i];
+            if (HardConstraints.Check(compiled, service, out var offer) is { } reason)
+            {
+                excluded[(int)reason]++;
+                continue;
+            }
+
+            FactorCatalogue.Score(compiled, service, offer, ref scores);
+            var total = FactorCatalogue.Total(compiled, ref scores);
+            top.Add(total, i, offer.Formats);
+            variety?.Consider(total, i, offer.Formats);
+        }
+
+        var ranked = top.BestFirst();
+        variety?.Apply(ranked, limit);
+
+        return new MatchResult(
+            Version,
+            compiled.Weights.Cohort.Code(),
+            compiled.Weights,
+            Endorsement.For(patient),
+            ranked.Select((r, i) => Explain(compiled, directory[r.Index], i + 1)).ToArray(),
+            Exclusions(excluded),
+            traits.Length);
+    }
+
+    // Only the returned items are explained, so the strings cost nothing per directory entry.
+    private static Match Explain(PatientTraits patient, Candidate candidate, int rank)
+    {
+        var traits = candidate.Traits;
+        HardConstraints.Check(patient, traits, out var offer);
+        var distance = patient.DistanceKmTo(traits);
+        var scores = default(FactorScores);
+        FactorCatalogue.Score(patient, traits, offer, ref scores);
+        var total = Math.Clamp(FactorCatalogue.Total(patient, ref scores), 0, 1);
+
+        var factors = patient.Weights.Factors
+            .Select(weight =>
+            {
+                var index = DecisionFactors.IndexOf(weight.Factor);
+                var score = scores[index];
+                return new FactorScore(weight.Factor, weight.Weight, score, weight.Weight * score, FactorCatalogue.Rules[index].Explain(patient, candidate, offer));
+            })
+            .ToArray();
+
+        return new Match(
+            rank,
+            candidate.ServiceId,
+            candidate.Name,
+            FormatTable.Codes(offer.Formats),
+            double.IsNaN(distance) ? null : Math.Round(distance, 1),
+            total,
+            (int)Math.Round(total * 100, MidpointRounding.AwayFromZero),
+            factors);
+    }
+
+    private static Dictionary<string, int> Exclusions(ReadOnlySpan<int> excluded)
+    {
+        var counts = new Dictionary<string, int>(excluded.Length, StringComparer.Ordinal);
+        foreach (var (reason, code, _) in HardConstraints.All)
+        {
+            counts[code] = excluded[(int)reason];
+        }
+
+        return counts;
+    }
+}

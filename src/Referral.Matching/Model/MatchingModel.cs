@@ -1,0 +1,31 @@
+namespace Referral.Matching;
+
+/// <summary>
+/// The engine as published at GET /v1/matching/model: every rule it applies, in words, so a
+/// clinician can check what a ranking rests on. Plain records, ready to serialise.
+/// </summary>
+public sealed record MatchingModel(
+    string EngineVersion,
+    IReadOnlyList<FactorModel> Factors,
+    IReadOnlyList<CohortPriorModel> CohortPriors,
+    WeightingModel Weighting,
+    IReadOnlyList<ConstraintModel> HardConstraints,
+    string Endorsement,
+    string Variety,
+    string TieBreak,
+    IReadOnlyList<SourceModel> Sources);
+
+/// <param name="Source">survey or assumption: where the factor's place in the cohort priors comes from.</param>
+/// <param name="ScoringRule">How a service scores 0 to 1 on this factor.</param>
+public sealed record FactorModel(string Code, string Meaning, string Source, string ScoringRule);
+
+/// <param name="Cohort">never-used or has-used.</param>
+public sealed record CohortPriorModel(string Cohort, string Description, IReadOnlyList<PriorRankModel> Ranks);
+
+public sealed record PriorRankModel(string Factor, int Rank, double Weight, string Source);
+
+public sealed record WeightingModel(string Method, string Formula, string Reference, string PatientRanking, string UnknownCohort);
+
+public sealed record ConstraintModel(string Code, string Rule);
+
+public sealed record SourceModel(string Code, string Description);

@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace Referral.Matching;
+
+/// <summary>Small helpers that turn codes and numbers into the words a GP reads out.</summary>
+internal static class Words
+{
+    // First words of vocabulary labels that are proper nouns and keep their capital mid-sentence.
+    private static readonly HashSet<string> ProperFirstWords = new(StringComparer.Ordinal)
+    {
+        "Parkinson's", "Black", "South", "Deaf", "Gypsy", "British",
+    };
+
+    public static string JoinWithAnd(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count switch
+        {
+            0 => string.Empty,
+            1 => list[0],
+            _ => string.Join(", ", list.Take(list.Count - 1)) + " and " + list[^1],
+        };
+    }
+
+    public static string JoinWithOr(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count <= 1 ? JoinWithAnd(list) : string.Join(", ", list.Take(list.Count - 1)) + " or " + list[^1];
+    }
+
+    /// <summary>A vocabulary label as it reads inside a sentence: "Weekday evenings" becomes "weekday evenings", "COPD" stays.</summary>
+    public static string InSentence(string label)
+    {
+        var firstWord = label.Split(' ', ',')[0];
+        var keepsCapital = ProperFirstWords.Contains(firstWord) || firstWord.Skip(1).Any(char.IsUpper);
+        return keepsCapital || label.Length == 0 ? label : char.ToLowerInvariant(label[0]) + label[1..];
+    }
+
+    public static string Capitalise(string text) =>
+        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    public static string Km(double km) => km.ToString("0.0", CultureInfo.InvariantCulture) + " km";
+
+    public static string Count(int n, string one, string many) =>
+        n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many);
+}

@@ -1,0 +1,5 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project tests/Referral.Benchmarks -- --filter '*'
+// (add --job short for a quicker, rougher run)
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
