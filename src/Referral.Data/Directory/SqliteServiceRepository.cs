@@ -16,7 +16,8 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
     public async Task<Service> CreateAsync(ServiceInput input, string? venueDistrict, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid();
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var scope = await connections.OpenForWriteAsync(cancellationToken);
+        var connection = scope.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO services (id, version, status, name, search_text, venue_district, national, area_radius_km, document, created_at, updated_at)
@@ -37,7 +38,8 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
 
     public async Task<ReplaceOutcome<Service>> ReplaceAsync(Guid id, ServiceInput input, string? venueDistrict, int? expectedVersion, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var scope = await connections.OpenForWriteAsync(cancellationToken);
+        var connection = scope.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var current = await connection.QuerySingleOrDefaultAsync<ServiceRow>(new CommandDefinition(
             $"SELECT {Columns} FROM services WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
@@ -76,7 +78,8 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
 
     public async Task<Service?> RetireAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var scope = await connections.OpenForWriteAsync(cancellationToken);
+        var connection = scope.Connection;
         var row = await connection.QuerySingleOrDefaultAsync<ServiceRow>(new CommandDefinition(
             $"""
             UPDATE services

@@ -10,7 +10,8 @@ public sealed class SqliteApiKeyRepository(SqliteConnectionFactory connections) 
 
     public async Task AddAsync(ApiKeyRecord key, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var scope = await connections.OpenForWriteAsync(cancellationToken);
+        var connection = scope.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO api_keys (id, key_hash, prefix, role, ods_code, label, created_at, revoked_at)
@@ -31,7 +32,8 @@ public sealed class SqliteApiKeyRepository(SqliteConnectionFactory connections) 
 
     public async Task<bool> RevokeAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var scope = await connections.OpenForWriteAsync(cancellationToken);
+        var connection = scope.Connection;
         var changed = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE api_keys SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL",
             new { id, now },

@@ -16,7 +16,8 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
     public async Task<Profile?> CreateAsync(string odsCode, string? nhsNumber, ProfileInput details, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var profile = new Profile(Guid.NewGuid(), odsCode, 1, nhsNumber, Stored(details), now, now);
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var scope = await connections.OpenForWriteAsync(cancellationToken);
+        var connection = scope.Connection;
         try
         {
             await connection.ExecuteAsync(new CommandDefinition(
@@ -46,7 +47,8 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
     public async Task<ReplaceOutcome<Profile>> ReplaceAsync(
         string odsCode, Guid id, string? nhsNumber, ProfileInput details, int? expectedVersion, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var scope = await connections.OpenForWriteAsync(cancellationToken);
+        var connection = scope.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var current = await connection.QuerySingleOrDefaultAsync<ProfileRow>(new CommandDefinition(
             $"SELECT {Columns} FROM profiles WHERE id = @id AND ods_code = @odsCode", new { id, odsCode }, transaction, cancellationToken: cancellationToken));
@@ -100,7 +102,8 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
 
     public async Task<bool> EraseAsync(string odsCode, Guid id, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var scope = await connections.OpenForWriteAsync(cancellationToken);
+        var connection = scope.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var parameters = new { id, odsCode, now };
         var referrals = (await connection.QueryAsync<Guid>(new CommandDefinition(

@@ -7,8 +7,8 @@ public sealed class SqliteRecommendationRepository(SqliteConnectionFactory conne
 {
     public async Task AddAsync(RecommendationSetRecord set, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var scope = await connections.OpenForWriteAsync(cancellationToken);
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO recommendation_sets (id, ods_code, profile_id, profile_version, engine_version, document, created_at)
             VALUES (@Id, @OdsCode, @ProfileId, @ProfileVersion, @EngineVersion, @Document, @CreatedAt)

@@ -19,7 +19,8 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
     public async Task<ReferralRecord?> CreateAsync(
         NewReferral referral, Func<ReferralRecord, string>? render, string? idempotencyKey, string? requestHash, Guid keyId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var scope = await connections.OpenForWriteAsync(cancellationToken);
+        var connection = scope.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = referral.Now;
         await connection.ExecuteAsync(new CommandDefinition(
@@ -90,7 +91,8 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
     public async Task<ReferralChange> ChangeStatusAsync(
         string odsCode, Guid id, StatusChangeInput change, int? expectedVersion, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var scope = await connections.OpenForWriteAsync(cancellationToken);
+        var connection = scope.Connection;
         // BEGIN IMMEDIATE (the provider's default): concurrent changes queue for the write lock
         // instead of racing, so exactly one of two simultaneous moves wins and history never forks.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -132,7 +134,8 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
 
     public async Task<ReferralChange> EndorseAsync(string odsCode, Guid id, EndorsementInput endorsement, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var scope = await connections.OpenForWriteAsync(cancellationToken);
+        var connection = scope.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var referral = (await Read(connection, transaction, odsCode, [id], cancellationToken)).SingleOrDefault();
         if (referral is null)
@@ -160,7 +163,8 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
 
     public async Task<ReferralChange> WithdrawEndorsementAsync(string odsCode, Guid id, string reason, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var scope = await connections.OpenForWriteAsync(cancellationToken);
+        var connection = scope.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var referral = (await Read(connection, transaction, odsCode, [id], cancellationToken)).SingleOrDefault();
         if (referral is null)

@@ -15,7 +15,35 @@ public sealed record RecommendationSetView(
     [property: Description("The matching model version (GET /v1/matching/model).")] string EngineVersion,
     [property: Description("The factor ranking and weights used, and where each came from.")] WeightsView Weights,
     [property: Description("How much the GP's personal endorsement is likely to matter to this patient, and why.")] EndorsementAdvice Endorsement,
-    [property: Description("Best first. score is 0-100; each factor has its weight, score (0-1), contribution and a reason in plain words.")] IReadOnlyList<Match> Items,
+    [property: Description("Best first. score is 0-100; each factor has its weight, score (0-1), contribution and a reason in plain words.")] IReadOnlyList<RecommendedService> Items,
     [property: Description("How many services each hard constraint removed, by reason code.")] IReadOnlyDictionary<string, int> Exclusions,
     int CandidatesConsidered,
     DateTimeOffset CreatedAt);
+
+/// <summary>One ranked service. Figures are rounded to four decimals: enough to read, and the set stays small.</summary>
+public sealed record RecommendedService(
+    int Rank,
+    Guid ServiceId,
+    string ServiceName,
+    [property: Description("The formats offered to this patient: the service's own, less avoided formats and in-person formats they cannot reach or use.")] IReadOnlyList<string> Formats,
+    [property: Description("District-centroid distance to the venue in km; null when the service has no venue.")] double? DistanceKm,
+    [property: Description("The weighted sum of factor scores, 0 to 1.")] double Total,
+    [property: Description("Total x 100, rounded: the figure to show.")] int Score,
+    [property: Description("Every factor, most important to this patient first.")] IReadOnlyList<FactorExplanation> Factors)
+{
+    public static RecommendedService From(Match match) => new(
+        match.Rank,
+        match.ServiceId,
+        match.ServiceName,
+        match.Formats,
+        match.DistanceKm,
+        Round(match.Total),
+        match.Score,
+        match.Factors.Select(f => new FactorExplanation(f.Factor, Round(f.Weight), Round(f.Score), Round(f.Contribution), f.Reason)).ToList());
+
+    private static double Round(double value) => Math.Round(value, 4);
+}
+
+/// <param name="Contribution">weight x score: this factor's share of the total.</param>
+/// <param name="Reason">One sentence a GP can read out.</param>
+public sealed record FactorExplanation(string Factor, double Weight, double Score, double Contribution, string Reason);

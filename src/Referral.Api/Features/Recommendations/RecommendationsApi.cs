@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Referral.Api.Features.Profiles;
+using Referral.Api.Http;
 using Referral.Api.OpenApi;
 using Referral.Api.Problems;
 using Referral.Api.Security;
@@ -33,7 +34,8 @@ public static class RecommendationsApi
             .WithSummary("Rank the directory for a patient and keep the result")
             .WithDescription("Computes a new recommendation set from the profile as it is now and stores it unchanged: its Location can be read back later, even after the directory or the profile changed. Every item explains each factor in plain words; endorsement says when the GP's personal recommendation is likely to matter.")
             .Produces<RecommendationSetView>(StatusCodes.Status201Created)
-            .ProducesProblemJson(StatusCodes.Status404NotFound);
+            .ProducesProblemJson(StatusCodes.Status404NotFound)
+            .RequireRateLimiting(RateLimits.Writes);
 
         practice.MapGet("/recommendations/{id:guid}", GetRecommendation)
             .WithName("GetRecommendation")
@@ -75,7 +77,7 @@ public static class RecommendationsApi
         var result = MatchingEngine.Rank(profile.ToPatient(districts), directory.Current, request.Limit ?? 10, DateOnly.FromDateTime(now.UtcDateTime));
         var set = new RecommendationSetView(
             Guid.NewGuid(), profile.Id, profile.Version, result.EngineVersion, WeightsView.From(result.Weights),
-            result.Endorsement, result.Items, result.Exclusions, result.CandidatesConsidered, now);
+            result.Endorsement, result.Items.Select(RecommendedService.From).ToList(), result.Exclusions, result.CandidatesConsidered, now);
 
         // Stored as the very bytes returned, so a later GET cannot differ from what was shown.
         var document = JsonSerializer.Serialize(set, json.Value.SerializerOptions);
