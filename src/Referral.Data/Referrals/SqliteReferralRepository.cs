@@ -116,7 +116,9 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
 
         var latest = await connection.QuerySingleAsync<EventRow>(new CommandDefinition(
             "SELECT referral_id AS ReferralId, seq AS Seq, status AS Status, occurred_at AS OccurredAt, recorded_at AS RecordedAt FROM referral_events WHERE referral_id = @id ORDER BY seq DESC LIMIT 1", new { id }, transaction, cancellationToken: cancellationToken));
-        if (change.OccurredAt < latest.OccurredAt)
+        // Compared in whole seconds: practice systems often send times to the second, and an event
+        // in the same second as the one before it is not out of order.
+        if (change.OccurredAt.ToUnixTimeSeconds() < latest.OccurredAt.ToUnixTimeSeconds())
         {
             return new ReferralChange.OutOfOrder(latest.OccurredAt);
         }

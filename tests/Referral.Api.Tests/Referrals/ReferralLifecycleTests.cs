@@ -126,6 +126,18 @@ public sealed class ReferralLifecycleTests(ApiFactory api) : IClassFixture<ApiFa
     }
 
     [Fact]
+    public async Task An_event_sent_to_the_second_in_the_same_second_as_the_previous_one_is_in_order()
+    {
+        var created = await ReferralBodies.Create(api);
+        var proposedAt = DateTimeOffset.Parse(created["history"]![0]!["occurredAt"]!.GetValue<string>());
+        var sameSecond = new DateTimeOffset(proposedAt.Ticks - (proposedAt.Ticks % TimeSpan.TicksPerSecond), proposedAt.Offset);
+
+        var moved = await ReferralBodies.Move(Practice, created["id"]!.GetValue<string>(), "offered", sameSecond.ToString("yyyy-MM-ddTHH:mm:ssK"));
+
+        Assert.Equal(HttpStatusCode.Created, moved.StatusCode);
+    }
+
+    [Fact]
     public async Task A_status_change_with_a_stale_etag_is_412()
     {
         var id = (await ReferralBodies.Create(api))["id"]!.GetValue<string>();
