@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using FluentValidation;
+using Referral.Api.Validation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Referral.Api.Features.Profiles;
@@ -25,8 +26,8 @@ public sealed class ProfileListRequestValidator : AbstractValidator<ProfileListR
     public ProfileListRequestValidator()
     {
         RuleFor(r => r.PatientRef).MaximumLength(64);
-        RuleFor(r => r.Page).InclusiveBetween(1, 10_000);
-        RuleFor(r => r.PageSize).InclusiveBetween(1, 100);
+        RuleFor(r => r.Page).ValidPage();
+        RuleFor(r => r.PageSize).ValidPageSize();
     }
 }
 

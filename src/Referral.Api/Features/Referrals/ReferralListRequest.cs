@@ -34,7 +34,7 @@ public sealed class ReferralListRequestValidator : AbstractValidator<ReferralLis
     public ReferralListRequestValidator()
     {
         RuleFor(r => r.Status).In(ReferralTerms.Statuses);
-        RuleFor(r => r.Page).InclusiveBetween(1, 10_000);
-        RuleFor(r => r.PageSize).InclusiveBetween(1, 100);
+        RuleFor(r => r.Page).ValidPage();
+        RuleFor(r => r.PageSize).ValidPageSize();
     }
 }

@@ -67,7 +67,7 @@ public sealed class ServiceListRequestValidator : AbstractValidator<ServiceListR
             .When(r => r.Near is not null);
         RuleFor(r => r.RadiusKm).InclusiveBetween(1, 200);
         RuleFor(r => r.RadiusKm).Null().When(r => r.Near is null).WithMessage("'radiusKm' only applies with 'near'.");
-        RuleFor(r => r.Page).InclusiveBetween(1, 10_000);
-        RuleFor(r => r.PageSize).InclusiveBetween(1, 100);
+        RuleFor(r => r.Page).ValidPage();
+        RuleFor(r => r.PageSize).ValidPageSize();
     }
 }
