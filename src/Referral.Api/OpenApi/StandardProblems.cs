@@ -44,7 +44,7 @@ public static class StandardProblems
                 Add(StatusCodes.Status415UnsupportedMediaType, typeof(ProblemDetails));
             }
 
-            if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+            if (metadata.OfType<EnableRateLimitingAttribute>().Any() && !metadata.OfType<DisableRateLimitingAttribute>().Any())
             {
                 Add(StatusCodes.Status429TooManyRequests, typeof(ProblemDetails));
             }

@@ -27,15 +27,24 @@ public static class RuleExtensions
         rule.Must(code => code is null || terms.Contains(code))
             .WithMessage(_ => $"'{{PropertyName}}' must be one of: {terms.Describe()}.");
 
-    /// <summary>Each code of a list is known, and none is given twice.</summary>
+    /// <summary>
+    /// Each code of a list is known, and none is given twice. The message names at most three
+    /// unknown codes, cut short: a reply must not grow with what was sent, nor echo free text.
+    /// </summary>
     public static IRuleBuilderOptions<T, IReadOnlyList<string>> Codes<T>(this IRuleBuilder<T, IReadOnlyList<string>> rule, TermSet terms) =>
         rule.NotNull()
-            .Must(list => list is null || list.All(terms.Contains))
-            .WithMessage((_, list) => $"'{{PropertyName}}' has unknown codes ({string.Join(", ", list.Where(c => !terms.Contains(c)).Select(c => $"'{c}'"))}); allowed: {terms.Describe()}.")
-            .Must(list => list is null || list.Distinct(StringComparer.Ordinal).Count() == list.Count)
-            .WithMessage("'{PropertyName}' lists a code more than once.")
             .Must(list => list is null || list.Count <= terms.Terms.Count)
-            .WithMessage("'{PropertyName}' has too many entries.");
+            .WithMessage($"'{{PropertyName}}' has more entries than there are codes ({terms.Terms.Count}).")
+            .Must(list => list is null || list.All(terms.Contains))
+            .WithMessage((_, list) => $"'{{PropertyName}}' has unknown codes ({Sample(list.Where(c => !terms.Contains(c)))}); allowed: {terms.Describe()}.")
+            .Must(list => list is null || list.Distinct(StringComparer.Ordinal).Count() == list.Count)
+            .WithMessage("'{PropertyName}' lists a code more than once.");
+
+    private static string Sample(IEnumerable<string?> codes)
+    {
+        var shown = codes.Take(3).Select(c => c is null ? "null" : c.Length > 30 ? c[..30] + "…" : c).ToList();
+        return string.Join(", ", shown) + (codes.Skip(3).Any() ? ", …" : string.Empty);
+    }
 
     public static IRuleBuilderOptions<T, string?> HttpsUrl<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(url => url is null || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))

@@ -78,6 +78,12 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
 
     public async Task<Service?> RetireAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // Retiring a closed service changes nothing (not even its version): DELETE is idempotent.
+        if (await GetAsync(id, cancellationToken) is { Status: "closed" } closed)
+        {
+            return closed;
+        }
+
         await using var scope = await connections.OpenForWriteAsync(cancellationToken);
         var connection = scope.Connection;
         var row = await connection.QuerySingleOrDefaultAsync<ServiceRow>(new CommandDefinition(

@@ -137,6 +137,11 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
         }
 
         await transaction.CommitAsync(cancellationToken);
+
+        // The erased rows still sit in the write-ahead log until a checkpoint copies it into the
+        // database (where secure_delete zeroes them) and truncates it. Best effort: a checkpoint
+        // blocked by a long reader completes at the next one.
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken: CancellationToken.None));
         return true;
     }
 

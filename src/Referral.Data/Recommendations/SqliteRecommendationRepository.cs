@@ -5,16 +5,18 @@ namespace Referral.Data.Recommendations;
 
 public sealed class SqliteRecommendationRepository(SqliteConnectionFactory connections) : IRecommendationRepository
 {
-    public async Task AddAsync(RecommendationSetRecord set, CancellationToken cancellationToken)
+    public async Task<bool> AddAsync(RecommendationSetRecord set, CancellationToken cancellationToken)
     {
         await using var scope = await connections.OpenForWriteAsync(cancellationToken);
-        await scope.Connection.ExecuteAsync(new CommandDefinition(
+        var inserted = await scope.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO recommendation_sets (id, ods_code, profile_id, profile_version, engine_version, document, created_at)
-            VALUES (@Id, @OdsCode, @ProfileId, @ProfileVersion, @EngineVersion, @Document, @CreatedAt)
+            SELECT @Id, @OdsCode, @ProfileId, @ProfileVersion, @EngineVersion, @Document, @CreatedAt
+             WHERE EXISTS (SELECT 1 FROM profiles WHERE id = @ProfileId AND ods_code = @OdsCode)
             """,
             set,
             cancellationToken: cancellationToken));
+        return inserted == 1;
     }
 
     public async Task<RecommendationSetRecord?> GetAsync(string odsCode, Guid id, CancellationToken cancellationToken)

@@ -10,9 +10,10 @@ public interface IReferralRepository
 {
     /// <summary>
     /// Stores the referral (status proposed), its endorsement and audit rows, and the idempotency
-    /// record when there is one. Null when another request stored that idempotency key first.
+    /// record when there is one, provided the profile still exists at the moment of writing (so
+    /// an erasure that wins the race leaves nothing personal behind).
     /// </summary>
-    Task<ReferralRecord?> CreateAsync(NewReferral referral, Func<ReferralRecord, string>? render, string? idempotencyKey, string? requestHash, Guid keyId, CancellationToken cancellationToken);
+    Task<ReferralCreation> CreateAsync(NewReferral referral, Func<ReferralRecord, string>? render, string? idempotencyKey, string? requestHash, Guid keyId, CancellationToken cancellationToken);
 
     Task<IdempotentResponse?> FindIdempotentAsync(string odsCode, string key, CancellationToken cancellationToken);
 

@@ -16,6 +16,18 @@ public sealed record NewReferral(
     EndorsementInput? Endorsement,
     DateTimeOffset Now);
 
+/// <summary>What storing a new referral did: exactly one of these.</summary>
+public abstract record ReferralCreation
+{
+    public sealed record Created(ReferralRecord Referral) : ReferralCreation;
+
+    /// <summary>Another request stored this Idempotency-Key first; nothing was stored.</summary>
+    public sealed record IdempotencyKeyTaken : ReferralCreation;
+
+    /// <summary>The profile was erased (or never was the practice's) by the time of the write.</summary>
+    public sealed record ProfileGone : ReferralCreation;
+}
+
 /// <summary>The first response to an Idempotency-Key, kept so that a retry gets it again.</summary>
 public sealed record IdempotentResponse(string Key, string RequestHash, Guid ReferralId, string ResponseBody);
 
@@ -33,6 +45,9 @@ public abstract record ReferralChange
     public sealed record OutOfOrder(DateTimeOffset Latest) : ReferralChange;
 
     public sealed record VersionMismatch(int CurrentVersion) : ReferralChange;
+
+    /// <summary>The patient's profile has been erased: the referral is kept for statistics only.</summary>
+    public sealed record ProfileErased : ReferralChange;
 
     /// <summary>The endorsement part of the referral is not in a state for this (e.g. already endorsed).</summary>
     public sealed record EndorsementConflict(string Detail) : ReferralChange;

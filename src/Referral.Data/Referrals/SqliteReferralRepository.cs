@@ -16,19 +16,25 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
         profile_erased_at AS ProfileErasedAt, created_at AS CreatedAt, updated_at AS UpdatedAt
         """;
 
-    public async Task<ReferralRecord?> CreateAsync(
+    public async Task<ReferralCreation> CreateAsync(
         NewReferral referral, Func<ReferralRecord, string>? render, string? idempotencyKey, string? requestHash, Guid keyId, CancellationToken cancellationToken)
     {
         await using var scope = await connections.OpenForWriteAsync(cancellationToken);
         var connection = scope.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = referral.Now;
-        await connection.ExecuteAsync(new CommandDefinition(
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO referrals (id, ods_code, profile_id, service_id, recommendation_id, route, source, status, version, cohort, age_band, created_at, updated_at)
-            VALUES (@Id, @OdsCode, @ProfileId, @ServiceId, @RecommendationId, @Route, @Source, 'proposed', 1, @Cohort, @AgeBand, @Now, @Now)
+            SELECT @Id, @OdsCode, @ProfileId, @ServiceId, @RecommendationId, @Route, @Source, 'proposed', 1, @Cohort, @AgeBand, @Now, @Now
+             WHERE EXISTS (SELECT 1 FROM profiles WHERE id = @ProfileId AND ods_code = @OdsCode)
             """,
             referral, transaction, cancellationToken: cancellationToken));
+        if (inserted == 0)
+        {
+            return new ReferralCreation.ProfileGone();
+        }
+
         await InsertEvent(connection, transaction, referral.Id, 1, ReferralStatuses.Proposed, null, now, now, cancellationToken);
         await Audit(connection, transaction, referral.Id, referral.OdsCode, "referral-created",
             new { referral.ServiceId, referral.RecommendationId, referral.Route, referral.Source, status = ReferralStatuses.Proposed }, keyId, now, cancellationToken);
@@ -53,12 +59,12 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
             catch (SqliteException e) when (SqliteErrors.IsDuplicate(e))
             {
                 // A concurrent request with the same key won: this one stores nothing.
-                return null;
+                return new ReferralCreation.IdempotencyKeyTaken();
             }
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return stored;
+        return new ReferralCreation.Created(stored);
     }
 
     public async Task<IdempotentResponse?> FindIdempotentAsync(string odsCode, string key, CancellationToken cancellationToken)
@@ -143,6 +149,11 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
         if (referral is null)
         {
             return new ReferralChange.NotFound();
+        }
+
+        if (referral.ProfileId is null)
+        {
+            return new ReferralChange.ProfileErased();
         }
 
         if (referral.Endorsement is not null)

@@ -42,8 +42,10 @@ public sealed class SqliteConnectionFactory
             // In WAL mode NORMAL cannot corrupt the database and loses nothing when the process
             // crashes; only an operating system crash or power cut may lose the last commits.
             // FULL would add an fsync to every commit, the slowest step of most writes.
+            // secure_delete overwrites deleted content, so an erased profile leaves no readable
+            // trace in free pages of the file.
             await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous = NORMAL;";
+            command.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;";
             await command.ExecuteNonQueryAsync(cancellationToken);
             return new WriteScope(connection, _writeGate);
         }

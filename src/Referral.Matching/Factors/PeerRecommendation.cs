@@ -21,7 +21,7 @@ internal static class PeerRecommendation
     {
         var record = service.TrackRecord;
         return record.Referrals == 0
-            ? "No one has been referred through Referral yet, so this is neutral."
+            ? "Too few referrals through Referral yet to judge, so this is neutral."
             : $"{record.Completed} of {Words.Count(record.Referrals, "person", "people")} referred through Referral completed it.";
     }
 }

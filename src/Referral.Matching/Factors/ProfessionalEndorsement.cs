@@ -33,7 +33,7 @@ internal static class ProfessionalEndorsement
         };
         var record = service.TrackRecord;
         var endorsed = record.Referrals == 0
-            ? "no referrals through Referral yet"
+            ? "too few referrals through Referral yet to show how often clinicians endorse it"
             : $"referring clinicians endorsed it in {record.Endorsed} of {Words.Count(record.Referrals, "referral", "referrals")} so far";
         return $"{route}; {endorsed}.";
     }

@@ -113,6 +113,7 @@ public sealed class ProfileLifecycleTests(ApiFactory api) : IClassFixture<ApiFac
         Assert.NotEqual(first["items"]![0]!["id"]!.GetValue<string>(), second["items"]![0]!["id"]!.GetValue<string>());
         Assert.Empty((await (await practice.GetAsync($"/v1/profiles?pageSize=1&page={total + 1}")).ReadObject())["items"]!.AsArray());
 
+        Assert.Equal(total, (await (await practice.GetAsync("/v1/profiles?patientRef=&pageSize=100")).ReadObject())["total"]!.GetValue<int>());
         var one = await (await practice.GetAsync("/v1/profiles?patientRef=LC-list-1")).ReadObject();
         Assert.Equal(1, one["total"]!.GetValue<int>());
         Assert.Equal("LC-list-1", one["items"]![0]!["patientRef"]!.GetValue<string>());

@@ -1,4 +1,8 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Referral.Api.Tests.Infrastructure;
+using Referral.Data.Recommendations;
+using Referral.Data.Referrals;
 
 namespace Referral.Api.Tests.Referrals;
 
@@ -59,5 +63,59 @@ public sealed class ReferralPrivacyTests(ApiFactory api) : IClassFixture<ApiFact
         var audit = await (await Practice.GetAsync($"/v1/referrals/{id}/audit")).ReadObject<JsonArray>();
         Assert.Equal("profile-erased", audit[^1]!["action"]!.GetValue<string>());
         Assert.Equal(0, (await (await Practice.GetAsync($"/v1/referrals?profileId={referral["profileId"]}")).ReadObject())["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Writes_that_lose_the_race_with_an_erasure_store_nothing()
+    {
+        var (profileId, serviceId) = await ReferralBodies.Parties(api);
+        Assert.Equal(HttpStatusCode.NoContent, (await Practice.DeleteAsync($"/v1/profiles/{profileId}")).StatusCode);
+        var profile = Guid.Parse(profileId);
+
+        // What a request that had read the profile just before the erasure would then write.
+        var referrals = api.Services.GetRequiredService<IReferralRepository>();
+        var creation = await referrals.CreateAsync(
+            new NewReferral(Guid.NewGuid(), ApiFactory.PracticeA, profile, Guid.Parse(serviceId), null, "signpost", "gp", "never-used", "50-59", null, DateTimeOffset.UtcNow),
+            null, null, null, Guid.NewGuid(), default);
+        Assert.IsType<ReferralCreation.ProfileGone>(creation);
+
+        var stored = await api.Services.GetRequiredService<IRecommendationRepository>().AddAsync(
+            new RecommendationSetRecord { Id = Guid.NewGuid(), OdsCode = ApiFactory.PracticeA, ProfileId = profile, ProfileVersion = 1, EngineVersion = "1", Document = "{}", CreatedAt = DateTimeOffset.UtcNow },
+            default);
+        Assert.False(stored);
+
+        Assert.Equal(0, (await (await Practice.GetAsync($"/v1/referrals?profileId={profileId}")).ReadObject())["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task An_erased_patients_referral_cannot_be_endorsed()
+    {
+        var referral = await ReferralBodies.Create(api, endorsed: false);
+        await Practice.DeleteAsync($"/v1/profiles/{referral["profileId"]}");
+
+        var problem = await (await Practice.PostAsJsonAsync($"/v1/referrals/{referral["id"]}/endorsement", ReferralBodies.Endorsement())).AssertProblem(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("erased", problem["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Erased_words_leave_no_trace_in_the_database_files()
+    {
+        var (profileId, serviceId) = await ReferralBodies.Parties(api);
+        var body = ReferralBodies.Referral(profileId, serviceId);
+        body["endorsement"]!["note"] = "Zephyrine-Quillfeather needs a quiet group";
+        var referral = await (await Practice.PostAsJsonAsync("/v1/referrals", body)).ReadObject(HttpStatusCode.Created);
+        await ReferralBodies.Move(Practice, referral["id"]!.GetValue<string>(), "offered", reason: "Rang Zephyrine-Quillfeather at home");
+
+        await Practice.DeleteAsync($"/v1/profiles/{profileId}");
+
+        // Read while the API's pooled connections are still open, as an attacker with the disk
+        // would: closing them all would checkpoint the log anyway and hide the problem.
+        foreach (var file in new[] { api.DatabasePath, api.DatabasePath + "-wal" }.Where(File.Exists))
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            Assert.True(
+                System.Text.Encoding.UTF8.GetString(bytes).IndexOf("Zephyrine-Quillfeather", StringComparison.Ordinal) < 0,
+                $"{Path.GetFileName(file)} still holds the erased words");
+        }
     }
 }

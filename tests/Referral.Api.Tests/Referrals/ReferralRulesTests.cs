@@ -63,6 +63,7 @@ public sealed class ReferralRulesTests(ApiFactory api) : IClassFixture<ApiFactor
         { "unknown register", "endorsement.registration.body", b => { b["endorsement"]!["role"] = "other"; b["endorsement"]!["registration"] = new JsonObject { ["body"] = "abc", ["number"] = "1" }; } },
         { "note is bounded", "endorsement.note", b => b["endorsement"]!["note"] = new string('x', 501) },
         { "endorsed in the future", "endorsement.endorsedAt", b => b["endorsement"]!["endorsedAt"] = DateTime.UtcNow.AddDays(1).ToString("O") },
+        { "endorsed implausibly early", "endorsement.endorsedAt", b => b["endorsement"]!["endorsedAt"] = "0001-01-01T00:00:01Z" },
     };
 
     [Theory]

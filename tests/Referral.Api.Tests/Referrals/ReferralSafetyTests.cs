@@ -32,8 +32,24 @@ public sealed class ReferralSafetyTests(ApiFactory api) : IClassFixture<ApiFacto
 
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
         Assert.Equal(firstBody, await again.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.ETag, again.Headers.ETag);
         Assert.Equal(first.Headers.Location, again.Headers.Location);
         Assert.Equal(1, (await (await Practice.GetAsync($"/v1/referrals?profileId={profileId}")).ReadObject())["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Idempotency_keys_are_kept_only_as_hashes_and_a_malformed_one_is_400()
+    {
+        var (profileId, serviceId) = await ReferralBodies.Parties(api);
+        await Practice.SendAsync(WithKey(ReferralBodies.Referral(profileId, serviceId), "my-key-9449305552"));
+
+        await using var connection = new SqliteConnection($"Data Source={api.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM idempotency_keys WHERE key LIKE '%9449305552%'";
+        Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+
+        await (await Practice.SendAsync(WithKey(ReferralBodies.Referral(profileId, serviceId), new string('k', 101)))).AssertFieldError("Idempotency-Key");
     }
 
     [Fact]

@@ -90,6 +90,7 @@ public sealed class ServiceLifecycleTests(ApiFactory api) : IClassFixture<ApiFac
 
         var read = await (await api.Anonymous().GetAsync($"/v1/services/{id}")).ReadObject();
         Assert.Equal("closed", read["status"]!.GetValue<string>());
+        Assert.Equal(2, read["version"]!.GetValue<int>());
         var active = await (await api.Anonymous().GetAsync("/v1/services?q=lifecycle%20retire")).ReadObject();
         Assert.Equal(0, active["total"]!.GetValue<int>());
         var closed = await (await api.Anonymous().GetAsync("/v1/services?q=lifecycle%20retire&status=closed")).ReadObject();

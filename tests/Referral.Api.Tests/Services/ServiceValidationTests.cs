@@ -75,6 +75,19 @@ public sealed class ServiceValidationTests(ApiFactory api) : IClassFixture<ApiFa
     }
 
     [Fact]
+    public async Task An_error_does_not_grow_with_what_was_sent()
+    {
+        var body = ServiceBodies.With(b => b["conditions"] = new JsonArray(Enumerable.Range(0, 2000).Select(i => (JsonNode)$"made-up-condition-{i}").ToArray()));
+        var response = await api.Admin().PostAsJsonAsync("/v1/services", body);
+        await response.AssertFieldError("conditions");
+        Assert.True((await response.Content.ReadAsStringAsync()).Length < 2000);
+
+        var unknown = ServiceBodies.With(b => b["conditions"] = new JsonArray("anxiety", "x1", "x2", "x3", "x4"));
+        var message = await (await api.Admin().PostAsJsonAsync("/v1/services", unknown)).AssertFieldError("conditions");
+        Assert.Contains("x1, x2, x3, …", message);
+    }
+
+    [Fact]
     public async Task An_online_only_national_service_needs_no_venue()
     {
         var created = await ServiceBodies.Create(api.Admin(), ServiceBodies.OnlineNational("Validation online"));

@@ -24,17 +24,16 @@ public sealed class ProfileInputValidator : AbstractValidator<ProfileInput>
 
     public ProfileInputValidator(PostcodeDistricts districts, TimeProvider clock)
     {
-        var thisYear = clock.GetUtcNow().Year;
-
         RuleFor(p => p.PatientRef).NotEmpty().MaximumLength(64)
             .Matches("^[A-Za-z0-9._/-]+$").WithMessage("'patientRef' may contain only letters, digits and . _ / -");
         RuleFor(p => p.NhsNumber)
             .Must(NhsNumber.IsValid)
             .WithMessage("'nhsNumber' is not a valid NHS number: it needs 10 digits whose last is the Modulus 11 check digit.")
             .When(p => p.NhsNumber is not null);
+        // The year is read per request: validators live as long as the process, across New Year.
         RuleFor(p => p.BirthYear)
-            .InclusiveBetween(thisYear - 120, thisYear)
-            .WithMessage($"'birthYear' must be between {thisYear - 120} and {thisYear}: not in the future, not over 120 years ago.");
+            .Must(year => year <= clock.GetUtcNow().Year && year >= clock.GetUtcNow().Year - 120)
+            .WithMessage(_ => $"'birthYear' must be between {clock.GetUtcNow().Year - 120} and {clock.GetUtcNow().Year}: not in the future, not over 120 years ago.");
         RuleFor(p => p.Postcode)
             .NotEmpty()
             .Must(p => districts.TryLocate(p, out _, out _))

@@ -82,7 +82,8 @@ public static class ProfilesApi
     public static async Task<Ok<ProfilePage>> ListProfiles(
         [AsParameters] ProfileListRequest request, ClaimsPrincipal user, IProfileRepository profiles, CancellationToken cancellationToken)
     {
-        var page = await profiles.ListAsync(user.OdsCode(), request.PatientRef, request.Page ?? 1, request.PageSize ?? 20, cancellationToken);
+        var patientRef = string.IsNullOrEmpty(request.PatientRef) ? null : request.PatientRef;
+        var page = await profiles.ListAsync(user.OdsCode(), patientRef, request.Page ?? 1, request.PageSize ?? 20, cancellationToken);
         return TypedResults.Ok(new ProfilePage(page.Items.Select(ProfileView.From).ToList(), page.PageNumber, page.PageSize, page.Total));
     }
 

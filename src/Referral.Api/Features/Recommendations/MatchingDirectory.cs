@@ -38,9 +38,13 @@ public sealed class MatchingDirectory(IServiceRepository services, IReferralRepo
         }
     }
 
-    /// <summary>Recompiles one service from the database after it, or one of its referrals, changed.</summary>
-    public async Task RefreshAsync(Guid serviceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Recompiles one service from the database after it, or one of its referrals, changed. It
+    /// follows a committed write, so it runs to the end even if the caller has gone away.
+    /// </summary>
+    public async Task RefreshAsync(Guid serviceId)
     {
+        var cancellationToken = CancellationToken.None;
         await _writer.WaitAsync(cancellationToken);
         try
         {
@@ -60,11 +64,20 @@ public sealed class MatchingDirectory(IServiceRepository services, IReferralRepo
         }
     }
 
+    /// <summary>
+    /// Below this many closed referrals a service shows no track record at all. Outcomes are
+    /// pooled across practices, and with one or two referrals another practice could read off
+    /// what happened to a particular patient from the score or its reason.
+    /// </summary>
+    public const int MinimumClosedReferrals = 5;
+
     // The track record counts closed referrals only: one still in progress says nothing yet
     // about whether people complete the service.
     private Candidate Compile(Service service, ServiceOutcomes? outcome) =>
         Candidate.Compile(
             service,
             districts.TryLocate(service.VenueDistrict, out _, out var venue) ? venue : null,
-            outcome is null ? TrackRecord.None : new TrackRecord(outcome.Closed, outcome.Completed, outcome.Endorsed));
+            outcome is null || outcome.Closed < MinimumClosedReferrals
+                ? TrackRecord.None
+                : new TrackRecord(outcome.Closed, outcome.Completed, outcome.Endorsed));
 }

@@ -81,7 +81,7 @@ public static class RecommendationsApi
 
         // Stored as the very bytes returned, so a later GET cannot differ from what was shown.
         var document = JsonSerializer.Serialize(set, json.Value.SerializerOptions);
-        await recommendations.AddAsync(
+        var stored = await recommendations.AddAsync(
             new RecommendationSetRecord
             {
                 Id = set.Id,
@@ -93,6 +93,12 @@ public static class RecommendationsApi
                 CreatedAt = now,
             },
             cancellationToken);
+        if (!stored)
+        {
+            // The profile was erased while the set was being computed.
+            return Problem.NotFound("profile");
+        }
+
         http.Response.Headers.Location = $"/v1/recommendations/{set.Id}";
         return TypedResults.Content(document, "application/json", Encoding.UTF8, StatusCodes.Status201Created);
     }

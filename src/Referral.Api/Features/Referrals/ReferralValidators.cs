@@ -8,6 +8,9 @@ namespace Referral.Api.Features.Referrals;
 
 public static class ReferralTerms
 {
+    /// <summary>No referral or endorsement in this product can predate it.</summary>
+    public static readonly DateTimeOffset Earliest = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static readonly TermSet Routes = new("routes",
     [
         new("signpost", "The patient contacts the service"),
@@ -67,6 +70,7 @@ public sealed class EndorsementInputValidator : AbstractValidator<EndorsementInp
         RuleFor(e => e.Note).MaximumLength(500);
         RuleFor(e => e.EndorsedAt)
             .NotEqual(default(DateTimeOffset)).WithMessage("'endorsedAt' is required.")
+            .GreaterThanOrEqualTo(ReferralTerms.Earliest).WithMessage("'endorsedAt' is implausibly early.")
             .Must(t => t <= clock.GetUtcNow().AddMinutes(5)).WithMessage("'endorsedAt' cannot be in the future.");
     }
 }
@@ -83,6 +87,7 @@ public sealed class StatusChangeInputValidator : AbstractValidator<StatusChangeI
         RuleFor(c => c.Reason).MaximumLength(200);
         RuleFor(c => c.OccurredAt)
             .NotEqual(default(DateTimeOffset)).WithMessage("'occurredAt' is required.")
+            .GreaterThanOrEqualTo(ReferralTerms.Earliest).WithMessage("'occurredAt' is implausibly early.")
             .Must(t => t <= clock.GetUtcNow().AddMinutes(5)).WithMessage("'occurredAt' cannot be in the future.");
     }
 }

@@ -98,8 +98,18 @@ public static class ReferralsApi
         var ods = user.OdsCode();
         if (idempotencyKey is { Length: 0 or > 100 })
         {
-            return Problem.Unprocessable("Invalid Idempotency-Key", "An Idempotency-Key is 1 to 100 characters, e.g. a UUID.");
+            return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [IdempotencyHeader] = ["An Idempotency-Key is 1 to 100 characters, e.g. a UUID."],
+            })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Invalid Idempotency-Key",
+            });
         }
+
+        // Keys are stored hashed: a client may use anything as a key, even something personal.
+        idempotencyKey = idempotencyKey is null ? null : Hash(idempotencyKey);
 
         var requestHash = Hash(JsonSerializer.Serialize(input, json.Value.SerializerOptions));
         if (idempotencyKey is not null && await Replay(referrals, ods, idempotencyKey, requestHash, http, cancellationToken) is { } replay)
@@ -110,7 +120,7 @@ public static class ReferralsApi
         var profile = await profiles.GetAsync(ods, input.ProfileId, cancellationToken);
         if (profile is null)
         {
-            return Problem.Unprocessable("Unknown profile", "Your practice has no profile with that profileId.");
+            return UnknownProfile();
         }
 
         if (input.Route == "direct" && !profile.Details.Consent.ShareWithProvider)
@@ -136,16 +146,14 @@ public static class ReferralsApi
         var referral = new NewReferral(
             Guid.NewGuid(), ods, profile.Id, service.Id, input.RecommendationId, input.Route, input.Source,
             Cohorts.From(profile.Details.HasUsedPeerSupport).Code(), AgeBands.For(profile.Details.BirthYear, now.Year), input.Endorsement, now);
-        var stored = await referrals.CreateAsync(
+        var creation = await referrals.CreateAsync(
             referral, r => JsonSerializer.Serialize(ReferralView.From(r), json.Value.SerializerOptions), idempotencyKey, requestHash, user.KeyId(), cancellationToken);
-
-        // Null only when a concurrent request with the same Idempotency-Key stored first.
-        if (stored is null)
+        return creation switch
         {
-            return (await Replay(referrals, ods, idempotencyKey!, requestHash, http, cancellationToken))!;
-        }
-
-        return await Changed(stored, directory, http, cancellationToken);
+            ReferralCreation.Created created => await Changed(created.Referral, directory, http),
+            ReferralCreation.IdempotencyKeyTaken => (await Replay(referrals, ods, idempotencyKey!, requestHash, http, cancellationToken))!,
+            _ => UnknownProfile(),
+        };
     }
 
     public static async Task<Ok<ReferralPage>> ListReferrals(
@@ -181,7 +189,7 @@ public static class ReferralsApi
         CancellationToken cancellationToken)
     {
         var outcome = await referrals.ChangeStatusAsync(user.OdsCode(), id, change, ETags.ExpectedVersionOf(ifMatch), user.KeyId(), clock.GetUtcNow(), cancellationToken);
-        return outcome is ReferralChange.Done done ? await Changed(done.Referral, directory, http, cancellationToken) : ProblemFor(outcome);
+        return outcome is ReferralChange.Done done ? await Changed(done.Referral, directory, http) : ProblemFor(outcome);
     }
 
     public static async Task<Results<Created<ReferralView>, ProblemHttpResult>> Endorse(
@@ -202,18 +210,13 @@ public static class ReferralsApi
             return Problem.NotFound("referral");
         }
 
-        if (referral.ProfileId is null)
-        {
-            return Problem.Unprocessable("Profile erased", "The patient's profile was erased, so this referral can no longer be endorsed.");
-        }
-
         if ((await services.GetAsync(referral.ServiceId, cancellationToken))?.Status == "closed")
         {
             return Problem.Unprocessable("Service closed", "The service has been retired from the directory, so it can no longer be endorsed.");
         }
 
         var outcome = await referrals.EndorseAsync(ods, id, endorsement, user.KeyId(), clock.GetUtcNow(), cancellationToken);
-        return outcome is ReferralChange.Done done ? await Changed(done.Referral, directory, http, cancellationToken) : ProblemFor(outcome);
+        return outcome is ReferralChange.Done done ? await Changed(done.Referral, directory, http) : ProblemFor(outcome);
     }
 
     public static async Task<Results<Ok<ReferralView>, ProblemHttpResult>> WithdrawEndorsement(
@@ -232,7 +235,7 @@ public static class ReferralsApi
             return ProblemFor(outcome);
         }
 
-        await directory.RefreshAsync(done.Referral.ServiceId, cancellationToken);
+        await directory.RefreshAsync(done.Referral.ServiceId);
         http.Response.Headers.ETag = ETags.For(done.Referral.Version);
         return TypedResults.Ok(ReferralView.From(done.Referral));
     }
@@ -247,9 +250,9 @@ public static class ReferralsApi
     }
 
     /// <summary>Answers a change, after refreshing the service's track record that matching uses.</summary>
-    private static async Task<Created<ReferralView>> Changed(ReferralRecord referral, MatchingDirectory directory, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Created<ReferralView>> Changed(ReferralRecord referral, MatchingDirectory directory, HttpContext http)
     {
-        await directory.RefreshAsync(referral.ServiceId, cancellationToken);
+        await directory.RefreshAsync(referral.ServiceId);
         http.Response.Headers.ETag = ETags.For(referral.Version);
         return TypedResults.Created($"/v1/referrals/{referral.Id}", ReferralView.From(referral));
     }
@@ -270,6 +273,8 @@ public static class ReferralsApi
                 return Problem.Unprocessable("Out of order", $"occurredAt is before the referral's previous event ({outOfOrder.Latest:O}).");
             case ReferralChange.VersionMismatch mismatch:
                 return Problem.PreconditionFailed(ETags.For(mismatch.CurrentVersion));
+            case ReferralChange.ProfileErased:
+                return Problem.Unprocessable("Profile erased", "The patient's profile was erased, so this referral can no longer be endorsed.");
             case ReferralChange.EndorsementConflict conflict:
                 return Problem.Conflict("Endorsement conflict", conflict.Detail);
             default:
@@ -292,9 +297,13 @@ public static class ReferralsApi
         }
 
         http.Response.Headers.Location = $"/v1/referrals/{first.ReferralId}";
+        http.Response.Headers.ETag = ETags.For(JsonDocument.Parse(first.ResponseBody).RootElement.GetProperty("version").GetInt32());
         http.Response.Headers["Idempotent-Replayed"] = "true";
         return TypedResults.Content(first.ResponseBody, "application/json", Encoding.UTF8, StatusCodes.Status201Created);
     }
+
+    private static ProblemHttpResult UnknownProfile() =>
+        Problem.Unprocessable("Unknown profile", "Your practice has no profile with that profileId.");
 
     private static string Hash(string canonicalJson) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalJson)));
 }

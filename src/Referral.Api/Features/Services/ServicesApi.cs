@@ -102,7 +102,7 @@ public static class ServicesApi
         ServiceInput input, IServiceRepository services, MatchingDirectory directory, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var service = await services.CreateAsync(Normalise(input), Postcode.DistrictOf(input.VenuePostcode), clock.GetUtcNow(), cancellationToken);
-        await directory.RefreshAsync(service.Id, cancellationToken);
+        await directory.RefreshAsync(service.Id);
         http.Response.Headers.ETag = ETags.For(service.Version);
         return TypedResults.Created($"/v1/services/{service.Id}", service);
     }
@@ -122,7 +122,7 @@ public static class ServicesApi
         switch (outcome)
         {
             case ReplaceOutcome<Service>.Replaced replaced:
-                await directory.RefreshAsync(id, cancellationToken);
+                await directory.RefreshAsync(id);
                 http.Response.Headers.ETag = ETags.For(replaced.Value.Version);
                 return TypedResults.Ok(replaced.Value);
             case ReplaceOutcome<Service>.VersionMismatch mismatch:
@@ -141,7 +141,7 @@ public static class ServicesApi
             return Problem.NotFound("service");
         }
 
-        await directory.RefreshAsync(id, cancellationToken);
+        await directory.RefreshAsync(id);
         return TypedResults.NoContent();
     }
 
