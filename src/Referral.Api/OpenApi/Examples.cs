@@ -4,12 +4,14 @@ using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Referral.Domain.Directory;
 using Referral.Domain.Profiles;
+using Referral.Domain.Referrals;
 
 namespace Referral.Api.OpenApi;
 
 /// <summary>
-/// Worked examples for the request bodies, shown in the contract and Swagger UI. They are real
-/// values that the API accepts (a test posts each one), not placeholders.
+/// Worked examples for the request bodies, shown in the contract and Swagger UI. The service and
+/// profile examples are real values that the API accepts (tests post them); the referral examples
+/// are the same shapes with illustrative ids.
 /// </summary>
 public static class Examples
 {
@@ -57,10 +59,33 @@ public static class Examples
         Consent = new ConsentInput { StoreProfile = true, ShareWithProvider = true, RecordedBy = "staff-0042", RecordedAt = new DateTimeOffset(2026, 11, 20, 10, 15, 0, TimeSpan.Zero) },
     };
 
+    public static readonly EndorsementInput Endorsement = new()
+    {
+        ClinicianName = "Dr Amara Okafor",
+        Role = "gp",
+        Registration = new RegistrationInput { Body = "gmc", Number = "1234567" },
+        Note = "I think talking to people who have been through the same could really help you.",
+        EndorsedAt = new DateTimeOffset(2026, 11, 20, 10, 30, 0, TimeSpan.Zero),
+    };
+
+    public static readonly ReferralInput Referral = new()
+    {
+        ProfileId = new Guid("5f0c7a9e-3b2d-4c1a-9e8f-7a6b5c4d3e2f"),
+        ServiceId = new Guid("a2efcaf9-ea9a-4756-bf94-0e28ac6aa222"),
+        RecommendationId = new Guid("1b63c5f5-ad00-4d48-82ea-29de6e648cd3"),
+        Route = "signpost",
+        Source = "gp",
+        Endorsement = Endorsement,
+    };
+
     private static readonly Dictionary<Type, object> ByType = new()
     {
         [typeof(ServiceInput)] = Service,
         [typeof(ProfileInput)] = Profile,
+        [typeof(ReferralInput)] = Referral,
+        [typeof(EndorsementInput)] = Endorsement,
+        [typeof(StatusChangeInput)] = new StatusChangeInput { Status = "declined", Reason = "time", OccurredAt = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero) },
+        [typeof(WithdrawalInput)] = new WithdrawalInput { Reason = "The service has moved its groups to evenings, which the patient cannot make." },
     };
 
     public static void AddExamples(this Microsoft.AspNetCore.OpenApi.OpenApiOptions options) =>
