@@ -11,12 +11,7 @@ public enum WeightSource
 public sealed record FactorWeight(string Factor, int Rank, double Weight, WeightSource Source, PriorSource PriorSource);
 
 /// <summary>The ranking and weights the engine uses for one patient.</summary>
-public sealed record EffectiveWeights(Cohort Cohort, IReadOnlyList<FactorWeight> Factors)
-{
-    public double WeightOf(string factor) => Factors.First(f => f.Factor == factor).Weight;
-
-    public int RankOf(string factor) => Factors.First(f => f.Factor == factor).Rank;
-}
+public sealed record EffectiveWeights(Cohort Cohort, IReadOnlyList<FactorWeight> Factors);
 
 /// <summary>
 /// Turns rank orders into weights with Rank Order Centroid weights (Barron and Barrett 1996):

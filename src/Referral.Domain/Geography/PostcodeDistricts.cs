@@ -42,6 +42,4 @@ public sealed class PostcodeDistricts
         district = Postcode.DistrictOf(postcodeOrDistrict) ?? string.Empty;
         return _centroids.TryGetValue(district, out centroid);
     }
-
-    public bool Contains(string district) => _centroids.ContainsKey(district);
 }

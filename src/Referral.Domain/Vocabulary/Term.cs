@@ -30,7 +30,5 @@ public sealed class TermSet
     /// <summary>Position of a code in the vocabulary, used to pack a set of codes into a bit set.</summary>
     public int IndexOf(string code) => _index.TryGetValue(code, out var i) ? i : -1;
 
-    public string? LabelOf(string code) => _index.TryGetValue(code, out var i) ? Terms[i].Label : null;
-
     public string Describe() => string.Join(", ", Codes);
 }
