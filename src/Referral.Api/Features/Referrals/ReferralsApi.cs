@@ -235,7 +235,7 @@ public static class ReferralsApi
             return ProblemFor(outcome);
         }
 
-        await directory.RefreshAsync(done.Referral.ServiceId);
+        await RefreshTrackRecord(done.Referral, directory);
         http.Response.Headers.ETag = ETags.For(done.Referral.Version);
         return TypedResults.Ok(ReferralView.From(done.Referral));
     }
@@ -252,7 +252,7 @@ public static class ReferralsApi
     /// <summary>Answers a change, after refreshing the service's track record that matching uses.</summary>
     private static async Task<Created<ReferralView>> Changed(ReferralRecord referral, MatchingDirectory directory, HttpContext http)
     {
-        await directory.RefreshAsync(referral.ServiceId);
+        await RefreshTrackRecord(referral, directory);
         http.Response.Headers.ETag = ETags.For(referral.Version);
         return TypedResults.Created($"/v1/referrals/{referral.Id}", ReferralView.From(referral));
     }
@@ -300,6 +300,15 @@ public static class ReferralsApi
         http.Response.Headers.ETag = ETags.For(JsonDocument.Parse(first.ResponseBody).RootElement.GetProperty("version").GetInt32());
         http.Response.Headers["Idempotent-Replayed"] = "true";
         return TypedResults.Content(first.ResponseBody, "application/json", Encoding.UTF8, StatusCodes.Status201Created);
+    }
+
+    // A track record counts closed referrals only, so only a closed referral can change it.
+    private static async Task RefreshTrackRecord(ReferralRecord referral, MatchingDirectory directory)
+    {
+        if (!ReferralStatuses.IsOpen(referral.Status))
+        {
+            await directory.RefreshAsync(referral.ServiceId);
+        }
     }
 
     private static ProblemHttpResult UnknownProfile() =>
