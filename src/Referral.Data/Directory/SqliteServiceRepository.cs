@@ -78,25 +78,24 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
 
     public async Task<Service?> RetireAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Retiring a closed service changes nothing (not even its version): DELETE is idempotent.
-        if (await GetAsync(id, cancellationToken) is { Status: "closed" } closed)
+        ServiceRow? row;
+        await using (var scope = await connections.OpenForWriteAsync(cancellationToken))
         {
-            return closed;
+            row = await scope.Connection.QuerySingleOrDefaultAsync<ServiceRow>(new CommandDefinition(
+                $"""
+                UPDATE services
+                   SET status = 'closed', document = json_set(document, '$.status', 'closed'),
+                       version = version + 1, updated_at = @now
+                 WHERE id = @id AND status <> 'closed'
+                RETURNING {Columns}
+                """,
+                new { id, now },
+                cancellationToken: cancellationToken));
         }
 
-        await using var scope = await connections.OpenForWriteAsync(cancellationToken);
-        var connection = scope.Connection;
-        var row = await connection.QuerySingleOrDefaultAsync<ServiceRow>(new CommandDefinition(
-            $"""
-            UPDATE services
-               SET status = 'closed', document = json_set(document, '$.status', 'closed'),
-                   version = version + 1, updated_at = @now
-             WHERE id = @id
-            RETURNING {Columns}
-            """,
-            new { id, now },
-            cancellationToken: cancellationToken));
-        return row?.ToService();
+        // Nothing updated: either no such service, or it was closed already, which a repeated
+        // DELETE leaves as it is (not even its version changes).
+        return row?.ToService() ?? await GetAsync(id, cancellationToken);
     }
 
     public async Task<Page<ServiceListing>> ListAsync(ServiceQuery query, CancellationToken cancellationToken)

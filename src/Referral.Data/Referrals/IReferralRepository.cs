@@ -23,6 +23,7 @@ public interface IReferralRepository
 
     Task<ReferralChange> ChangeStatusAsync(string odsCode, Guid id, StatusChangeInput change, int? expectedVersion, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Adds the endorsement unless the referral is closed or endorsed, its profile erased or its service retired.</summary>
     Task<ReferralChange> EndorseAsync(string odsCode, Guid id, EndorsementInput endorsement, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task<ReferralChange> WithdrawEndorsementAsync(string odsCode, Guid id, string reason, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken);

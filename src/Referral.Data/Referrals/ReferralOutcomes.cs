@@ -49,6 +49,9 @@ public abstract record ReferralChange
     /// <summary>The patient's profile has been erased: the referral is kept for statistics only.</summary>
     public sealed record ProfileErased : ReferralChange;
 
+    /// <summary>The referred service has been retired from the directory.</summary>
+    public sealed record ServiceClosed : ReferralChange;
+
     /// <summary>The endorsement part of the referral is not in a state for this (e.g. already endorsed).</summary>
     public sealed record EndorsementConflict(string Detail) : ReferralChange;
 }

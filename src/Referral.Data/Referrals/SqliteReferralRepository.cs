@@ -156,6 +156,14 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
             return new ReferralChange.ProfileErased();
         }
 
+        // Checked in the same transaction as the write, so a concurrent retire cannot slip between.
+        var serviceStatus = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+            "SELECT status FROM services WHERE id = @ServiceId", new { referral.ServiceId }, transaction, cancellationToken: cancellationToken));
+        if (serviceStatus == "closed")
+        {
+            return new ReferralChange.ServiceClosed();
+        }
+
         if (referral.Endorsement is not null)
         {
             return new ReferralChange.EndorsementConflict("This referral already has an endorsement. An endorsement is never edited: withdraw it and make a new referral if the advice has changed.");

@@ -197,24 +197,12 @@ public static class ReferralsApi
         EndorsementInput endorsement,
         ClaimsPrincipal user,
         IReferralRepository referrals,
-        IServiceRepository services,
         MatchingDirectory directory,
         TimeProvider clock,
         HttpContext http,
         CancellationToken cancellationToken)
     {
         var ods = user.OdsCode();
-        var referral = await referrals.GetAsync(ods, id, cancellationToken);
-        if (referral is null)
-        {
-            return Problem.NotFound("referral");
-        }
-
-        if ((await services.GetAsync(referral.ServiceId, cancellationToken))?.Status == "closed")
-        {
-            return Problem.Unprocessable("Service closed", "The service has been retired from the directory, so it can no longer be endorsed.");
-        }
-
         var outcome = await referrals.EndorseAsync(ods, id, endorsement, user.KeyId(), clock.GetUtcNow(), cancellationToken);
         return outcome is ReferralChange.Done done ? await Changed(done.Referral, directory, http) : ProblemFor(outcome);
     }
@@ -275,6 +263,8 @@ public static class ReferralsApi
                 return Problem.PreconditionFailed(ETags.For(mismatch.CurrentVersion));
             case ReferralChange.ProfileErased:
                 return Problem.Unprocessable("Profile erased", "The patient's profile was erased, so this referral can no longer be endorsed.");
+            case ReferralChange.ServiceClosed:
+                return Problem.Unprocessable("Service closed", "The service has been retired from the directory, so it can no longer be endorsed.");
             case ReferralChange.EndorsementConflict conflict:
                 return Problem.Conflict("Endorsement conflict", conflict.Detail);
             default:
