@@ -53,24 +53,19 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
             return new ReplaceOutcome<Service>.VersionMismatch(current.Version);
         }
 
-        var parameters = Parameters(id, input, venueDistrict, now);
-        parameters.Add("ExpectedVersion", current.Version);
-        // The version guard makes the write lose cleanly to a concurrent one instead of overwriting it.
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
+        // The read above and this write share one IMMEDIATE transaction, which holds the write lock
+        // from its start: no other writer can change the version in between.
+        await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE services
                SET version = version + 1, status = @Status, name = @Name, search_text = @SearchText,
                    venue_district = @VenueDistrict, national = @National, area_radius_km = @AreaRadiusKm,
                    document = @Document, updated_at = @Now
-             WHERE id = @Id AND version = @ExpectedVersion
+             WHERE id = @Id
             """,
-            parameters,
+            Parameters(id, input, venueDistrict, now),
             transaction,
             cancellationToken: cancellationToken));
-        if (changed == 0)
-        {
-            return new ReplaceOutcome<Service>.VersionMismatch(current.Version + 1);
-        }
 
         await transaction.CommitAsync(cancellationToken);
         return new ReplaceOutcome<Service>.Replaced(new Service(input, id, current.Version + 1, venueDistrict, current.CreatedAt, now));

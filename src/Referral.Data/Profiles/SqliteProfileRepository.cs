@@ -65,19 +65,16 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
         var stored = Stored(details);
         try
         {
-            var changed = await connection.ExecuteAsync(new CommandDefinition(
+            // Read and write share one IMMEDIATE transaction, so the version cannot move in between.
+            await connection.ExecuteAsync(new CommandDefinition(
                 """
                 UPDATE profiles
                    SET version = version + 1, patient_ref = @PatientRef, nhs_number = @NhsNumber, document = @Document, updated_at = @Now
-                 WHERE id = @Id AND ods_code = @OdsCode AND version = @Version
+                 WHERE id = @Id AND ods_code = @OdsCode
                 """,
-                new { Id = id, OdsCode = odsCode, current.Version, stored.PatientRef, NhsNumber = nhsNumber, Document = Serialize(stored), Now = now },
+                new { Id = id, OdsCode = odsCode, stored.PatientRef, NhsNumber = nhsNumber, Document = Serialize(stored), Now = now },
                 transaction,
                 cancellationToken: cancellationToken));
-            if (changed == 0)
-            {
-                return new ReplaceOutcome<Profile>.VersionMismatch(current.Version + 1);
-            }
         }
         catch (SqliteException e) when (SqliteErrors.IsDuplicate(e))
         {
