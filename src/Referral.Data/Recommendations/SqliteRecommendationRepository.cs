@@ -10,8 +10,8 @@ public sealed class SqliteRecommendationRepository(SqliteConnectionFactory conne
         await using var scope = await connections.OpenForWriteAsync(cancellationToken);
         var inserted = await scope.Connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO recommendation_sets (id, ods_code, profile_id, profile_version, engine_version, document, created_at)
-            SELECT @Id, @OdsCode, @ProfileId, @ProfileVersion, @EngineVersion, @Document, @CreatedAt
+            INSERT INTO recommendation_sets (id, ods_code, profile_id, profile_version, engine_version, content_encoding, document, created_at)
+            SELECT @Id, @OdsCode, @ProfileId, @ProfileVersion, @EngineVersion, @ContentEncoding, @Document, @CreatedAt
              WHERE EXISTS (SELECT 1 FROM profiles WHERE id = @ProfileId AND ods_code = @OdsCode)
             """,
             set,
@@ -25,7 +25,8 @@ public sealed class SqliteRecommendationRepository(SqliteConnectionFactory conne
         return await connection.QuerySingleOrDefaultAsync<RecommendationSetRecord>(new CommandDefinition(
             """
             SELECT id AS Id, ods_code AS OdsCode, profile_id AS ProfileId, profile_version AS ProfileVersion,
-                   engine_version AS EngineVersion, document AS Document, created_at AS CreatedAt
+                   engine_version AS EngineVersion, content_encoding AS ContentEncoding, document AS Document,
+                   created_at AS CreatedAt
               FROM recommendation_sets WHERE id = @id AND ods_code = @odsCode
             """,
             new { id, odsCode },

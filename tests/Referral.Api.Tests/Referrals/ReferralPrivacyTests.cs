@@ -80,7 +80,7 @@ public sealed class ReferralPrivacyTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.IsType<ReferralCreation.ProfileGone>(creation);
 
         var stored = await api.Services.GetRequiredService<IRecommendationRepository>().AddAsync(
-            new RecommendationSetRecord { Id = Guid.NewGuid(), OdsCode = ApiFactory.PracticeA, ProfileId = profile, ProfileVersion = 1, EngineVersion = "1", Document = "{}", CreatedAt = DateTimeOffset.UtcNow },
+            new RecommendationSetRecord { Id = Guid.NewGuid(), OdsCode = ApiFactory.PracticeA, ProfileId = profile, ProfileVersion = 1, EngineVersion = "1", Document = StoredDocument.Compress("{}"u8), CreatedAt = DateTimeOffset.UtcNow },
             default);
         Assert.False(stored);
 

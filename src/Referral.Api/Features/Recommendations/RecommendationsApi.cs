@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Security.Claims;
-using System.Text;
 using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -53,7 +52,7 @@ public static class RecommendationsApi
         return app;
     }
 
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Recommend(
+    public static async Task<Results<StoredJsonResult, ProblemHttpResult>> Recommend(
         Guid id,
         [AsParameters] RecommendationRequest request,
         ClaimsPrincipal user,
@@ -80,8 +79,9 @@ public static class RecommendationsApi
             result.Endorsement, result.Items.Select(RecommendedService.From).ToList(), result.Exclusions, result.CandidatesConsidered, now);
 
         // Stored as the very bytes returned, so a later GET cannot differ from what was shown.
-        var document = JsonSerializer.Serialize(set, json.Value.SerializerOptions);
-        var stored = await recommendations.AddAsync(
+        var document = JsonSerializer.SerializeToUtf8Bytes(set, json.Value.SerializerOptions);
+        var stored = StoredDocument.Compress(document);
+        var added = await recommendations.AddAsync(
             new RecommendationSetRecord
             {
                 Id = set.Id,
@@ -89,27 +89,32 @@ public static class RecommendationsApi
                 ProfileId = profile.Id,
                 ProfileVersion = profile.Version,
                 EngineVersion = set.EngineVersion,
-                Document = document,
+                ContentEncoding = StoredDocument.Gzip,
+                Document = stored,
                 CreatedAt = now,
             },
             cancellationToken);
-        if (!stored)
+        if (!added)
         {
             // The profile was erased while the set was being computed.
             return Problem.NotFound("profile");
         }
 
         http.Response.Headers.Location = $"/v1/recommendations/{set.Id}";
-        return TypedResults.Content(document, "application/json", Encoding.UTF8, StatusCodes.Status201Created);
+        return new StoredJsonResult(stored, () => document, StatusCodes.Status201Created);
     }
 
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetRecommendation(
+    public static async Task<Results<StoredJsonResult, ProblemHttpResult>> GetRecommendation(
         Guid id, ClaimsPrincipal user, IRecommendationRepository recommendations, CancellationToken cancellationToken)
     {
         var set = await recommendations.GetAsync(user.OdsCode(), id, cancellationToken);
-        return set is null
-            ? Problem.NotFound("recommendation set")
-            : TypedResults.Content(set.Document, "application/json", Encoding.UTF8);
+        if (set is null)
+        {
+            return Problem.NotFound("recommendation set");
+        }
+
+        var gzip = set.ContentEncoding == StoredDocument.Gzip ? set.Document : null;
+        return new StoredJsonResult(gzip, () => StoredDocument.Decode(set));
     }
 
     public static Ok<MatchingModel> GetModel() => TypedResults.Ok(MatchingEngine.Model);

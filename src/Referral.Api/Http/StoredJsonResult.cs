@@ -1,0 +1,46 @@
+using Microsoft.Net.Http.Headers;
+
+namespace Referral.Api.Http;
+
+/// <summary>
+/// Writes JSON kept as bytes, never re-serialised, so what a client reads is exactly what was
+/// stored. A client that accepts gzip is sent the stored gzip bytes as they are (a set shrinks
+/// from about 24 KB to about 3 KB); any other client gets the decoded JSON.
+/// </summary>
+public sealed class StoredJsonResult(byte[]? gzip, Func<byte[]> json, int statusCode = StatusCodes.Status200OK)
+    : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
+{
+    public int? StatusCode => statusCode;
+
+    public string ContentType => "application/json; charset=utf-8";
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        response.StatusCode = statusCode;
+        response.ContentType = ContentType;
+        response.Headers.Vary = HeaderNames.AcceptEncoding;
+
+        var body = gzip is not null && AcceptsGzip(httpContext.Request) ? gzip : json();
+        if (ReferenceEquals(body, gzip))
+        {
+            response.Headers.ContentEncoding = "gzip";
+        }
+
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body, httpContext.RequestAborted).AsTask();
+    }
+
+    private static bool AcceptsGzip(HttpRequest request)
+    {
+        if (!request.Headers.ContainsKey(HeaderNames.AcceptEncoding))
+        {
+            return false;
+        }
+
+        // q=0 means "not acceptable" (RFC 9110, section 12.5.3).
+        return request.GetTypedHeaders().AcceptEncoding.Any(coding =>
+            (coding.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) || coding.Value == "*")
+            && coding.Quality is not 0);
+    }
+}
