@@ -31,7 +31,7 @@ public static class RecommendationsApi
         practice.MapPost("/profiles/{id:guid}/recommendations", Recommend)
             .WithName("Recommend")
             .WithSummary("Rank the directory for a patient and keep the result")
-            .WithDescription("Computes a new recommendation set from the profile as it is now and stores it unchanged: its Location can be read back later, even after the directory or the profile changed. Every item explains each factor in plain words; endorsement says when the GP's personal recommendation is likely to matter.")
+            .WithDescription("Computes a new recommendation set from the profile as it is now and stores it unchanged: its Location can be read back later, even after the directory or the profile changed. Every item explains each factor in plain words; endorsement says when the GP's personal recommendation is likely to matter. Send Accept-Encoding: gzip to receive it gzip-compressed, about a sixth of the size.")
             .Produces<RecommendationSetView>(StatusCodes.Status201Created)
             .ProducesProblemJson(StatusCodes.Status404NotFound)
             .RequireRateLimiting(RateLimits.Writes);
@@ -39,6 +39,7 @@ public static class RecommendationsApi
         practice.MapGet("/recommendations/{id:guid}", GetRecommendation)
             .WithName("GetRecommendation")
             .WithSummary("Read a stored recommendation set, exactly as it was returned")
+            .WithDescription("The JSON is byte for byte what the POST returned. Sets are stored gzip-compressed: send Accept-Encoding: gzip to receive the stored bytes as they are (Content-Encoding: gzip), about a sixth of the size.")
             .Produces<RecommendationSetView>()
             .ProducesProblemJson(StatusCodes.Status404NotFound);
 
