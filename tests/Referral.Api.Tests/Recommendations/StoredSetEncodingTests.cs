@@ -58,6 +58,7 @@ public sealed class StoredSetEncodingTests(ApiFactory api) : IClassFixture<ApiFa
     [InlineData(null)]
     [InlineData("identity")]
     [InlineData("gzip;q=0")]
+    [InlineData("gzip;q=0, *")]
     [InlineData("br")]
     public async Task Any_other_client_gets_the_json_itself(string? acceptEncoding)
     {
