@@ -50,16 +50,22 @@ run() { wrk -t2 -c"$connections" -d"${duration}s" --latency "$@"; }
 wrk -t2 -c"$connections" -d3s "$base/health/live" >/dev/null
 wrk -t2 -c"$connections" -d3s -s "$work/recommend.lua" "$base" >/dev/null
 
-live="$(run "$base/health/live")"
-recommend="$(run -s "$work/recommend.lua" "$base")"
+# The server's own CPU time (user + system) per request: steadier than throughput on a shared
+# machine, and it says what each request costs rather than how fast this machine was just then.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+ticks_per_second="$(getconf CLK_TCK)"
+measure() { local before after out; before="$(cpu_ticks)"; out="$(run "$@")"; after="$(cpu_ticks)"; printf '%s\ncpu_ticks %s\n' "$out" "$((after - before))"; }
+live="$(measure "$base/health/live")"
+recommend="$(measure -s "$work/recommend.lua" "$base")"
 
 rps() { awk '/Requests\/sec/ {print $2}'; }
 errors() { awk '/Non-2xx/ {print $5} /Socket errors/ {print "socket:" $0}' | tr '\n' ' '; }
 p50() { awk '/ 50%/ {print $2}'; }
+cpu_us() { awk -v rps="$1" -v d="$duration" -v hz="$ticks_per_second" '/^cpu_ticks/ {printf "%.0f", $2 / hz * 1e6 / (rps * d)}'; }
 live_rps="$(rps <<<"$live")"
 rec_rps="$(rps <<<"$recommend")"
 echo
-echo "GET  /health/live                        : ${live_rps} req/s, median $(p50 <<<"$live"), errors: $(errors <<<"$live")"
-echo "POST /v1/profiles/{id}/recommendations   : ${rec_rps} req/s, median $(p50 <<<"$recommend"), errors: $(errors <<<"$recommend")"
+echo "GET  /health/live                        : ${live_rps} req/s, median $(p50 <<<"$live"), server CPU $(cpu_us "$live_rps" <<<"$live") us/request, errors: $(errors <<<"$live")"
+echo "POST /v1/profiles/{id}/recommendations   : ${rec_rps} req/s, median $(p50 <<<"$recommend"), server CPU $(cpu_us "$rec_rps" <<<"$recommend") us/request, errors: $(errors <<<"$recommend")"
 python3 -c "print(f'ratio recommendations / liveness: {float(\"$rec_rps\") / float(\"$live_rps\"):.1%} (target >= 20%)')"
 echo "(${connections} connections, 2 wrk threads, ${duration}s each, $(nproc) cores shared by server and wrk)"
