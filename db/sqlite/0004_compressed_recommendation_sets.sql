@@ -7,6 +7,10 @@
 -- decoded bytes are the JSON that was shown, so a later GET still returns it unchanged.
 -- recommendation_sets has no foreign keys and nothing references it by constraint, so it can be
 -- rebuilt in place.
+
+-- The old table's pages hold sets in plain text, some derived from patients' needs; they are
+-- overwritten as they are freed, so that a profile erased later leaves no copy in free pages.
+PRAGMA secure_delete = ON;
 CREATE TABLE recommendation_sets_compressed (
     id                TEXT    NOT NULL PRIMARY KEY,
     ods_code          TEXT    NOT NULL,

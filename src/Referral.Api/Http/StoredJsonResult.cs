@@ -7,7 +7,7 @@ namespace Referral.Api.Http;
 /// stored. A client that accepts gzip is sent the stored gzip bytes as they are (a set shrinks
 /// from about 24 KB to about 4 KB); any other client gets the decoded JSON.
 /// </summary>
-public sealed class StoredJsonResult(byte[]? gzip, Func<byte[]> json, int statusCode = StatusCodes.Status200OK)
+public sealed class StoredJsonResult(byte[] json, byte[]? gzip, int statusCode = StatusCodes.Status200OK)
     : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
 {
     public int? StatusCode => statusCode;
@@ -21,9 +21,10 @@ public sealed class StoredJsonResult(byte[]? gzip, Func<byte[]> json, int status
         response.ContentType = ContentType;
         response.Headers.Vary = HeaderNames.AcceptEncoding;
 
-        var body = gzip is not null && AcceptsGzip(httpContext.Request) ? gzip : json();
-        if (ReferenceEquals(body, gzip))
+        var body = json;
+        if (gzip is not null && AcceptsGzip(httpContext.Request))
         {
+            body = gzip;
             response.Headers.ContentEncoding = "gzip";
         }
 

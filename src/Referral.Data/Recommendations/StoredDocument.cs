@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 
 namespace Referral.Data.Recommendations;
@@ -24,7 +25,10 @@ public static class StoredDocument
         return buffer.ToArray();
     }
 
-    /// <summary>The JSON as it was returned, whichever way it is held.</summary>
+    /// <summary>
+    /// The JSON as it was returned, whichever way it is held. Throws InvalidDataException,
+    /// naming only the set, when the stored bytes do not decode to a whole document.
+    /// </summary>
     public static byte[] Decode(RecommendationSetRecord set)
     {
         if (set.ContentEncoding == Identity)
@@ -32,9 +36,29 @@ public static class StoredDocument
             return set.Document;
         }
 
-        using var gzip = new GZipStream(new MemoryStream(set.Document), CompressionMode.Decompress);
-        var json = new MemoryStream(set.Document.Length * 8);
-        gzip.CopyTo(json);
-        return json.ToArray();
+        byte[] json;
+        try
+        {
+            using var gzip = new GZipStream(new MemoryStream(set.Document), CompressionMode.Decompress);
+            var buffer = new MemoryStream(set.Document.Length * 8);
+            gzip.CopyTo(buffer);
+            json = buffer.ToArray();
+        }
+        catch (InvalidDataException exception)
+        {
+            throw Damaged(set, exception);
+        }
+
+        // zlib checks the gzip trailer (CRC-32 and length, RFC 1952) only when it reaches it: a
+        // row cut short decodes quietly to part of the JSON. The trailer's length must match.
+        if (set.Document.Length < 18 || BinaryPrimitives.ReadUInt32LittleEndian(set.Document.AsSpan(^4)) != (uint)json.Length)
+        {
+            throw Damaged(set, null);
+        }
+
+        return json;
     }
+
+    private static InvalidDataException Damaged(RecommendationSetRecord set, Exception? cause) =>
+        new($"Recommendation set {set.Id} is damaged: its stored bytes do not decode to a whole document.", cause);
 }

@@ -72,6 +72,30 @@ public sealed class StoredSetEncodingTests(ApiFactory api) : IClassFixture<ApiFa
         Assert.Equal(json, await response.Content.ReadAsByteArrayAsync());
     }
 
+    [Theory]
+    [InlineData("cut in half", "substr(document, 1, length(document) / 2)")]
+    [InlineData("trailer missing", "substr(document, 1, length(document) - 8)")]
+    [InlineData("a byte changed", "substr(document, 1, 40) || x'00' || substr(document, 42)")]
+    public async Task A_damaged_row_is_an_error_never_part_of_a_set(string damage, string sql)
+    {
+        var (location, _) = await NewSet($"ENC-{Guid.NewGuid():N}");
+        await using (var connection = new SqliteConnection($"Data Source={api.DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var update = connection.CreateCommand();
+            update.CommandText = $"UPDATE recommendation_sets SET document = {sql} WHERE id = $id";
+            update.Parameters.AddWithValue("$id", location.Split('/')[^1]);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+
+        foreach (var client in new[] { api.ClientWithKey(api.PracticeAKey), Accepting("gzip") })
+        {
+            var response = await client.GetAsync(location);
+            Assert.True(response.StatusCode == HttpStatusCode.InternalServerError, $"{damage}: {response.StatusCode}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        }
+    }
+
     [Fact]
     public async Task The_first_response_can_be_compressed_too()
     {
@@ -98,6 +122,11 @@ public sealed class LegacySetFactory : ApiFactory
     // Not re-serialised anywhere: the exact text, spacing and all, must come back.
     public const string Document = """{"id":"6f0c3a52-8f2e-4a47-9d53-0b6cc1f4a001", "items": [], "note":"stored before 0004"}""";
 
+    // A patient with a set stored before 0004, erased after it: the words in that set must not
+    // survive in the pages the migration freed.
+    public static readonly Guid ErasedProfileId = Guid.Parse("0d8f5a8e-3c55-4df0-8f62-0b0d7b0c9b11");
+    public const string ErasedMarker = "Ottoline-Brackenbury";
+
     public LegacySetFactory()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
@@ -123,6 +152,19 @@ public sealed class LegacySetFactory : ApiFactory
         insert.Parameters.AddWithValue("$id", SetId.ToString());
         insert.Parameters.AddWithValue("$document", Document);
         insert.ExecuteNonQuery();
+
+        using var erased = connection.CreateCommand();
+        erased.CommandText =
+            """
+            INSERT INTO profiles (id, ods_code, patient_ref, version, nhs_number, document, created_at, updated_at)
+            VALUES ($profile, 'A81001', 'LEGACY-ERASED', 1, NULL, '{}', '2026-11-01T09:00:00.0000000+00:00', '2026-11-01T09:00:00.0000000+00:00');
+            INSERT INTO recommendation_sets (id, ods_code, profile_id, profile_version, engine_version, document, created_at)
+            VALUES ($set, 'A81001', $profile, 1, '1.0.0', $document, '2026-11-01T09:00:00.0000000+00:00');
+            """;
+        erased.Parameters.AddWithValue("$profile", ErasedProfileId.ToString());
+        erased.Parameters.AddWithValue("$set", Guid.NewGuid().ToString());
+        erased.Parameters.AddWithValue("$document", $$"""{"items":[{"reason":"Run by {{ErasedMarker}}, whom you named."}]}""");
+        erased.ExecuteNonQuery();
     }
 }
 
@@ -144,5 +186,31 @@ public sealed class LegacySetTests(LegacySetFactory api) : IClassFixture<LegacyS
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(response.Content.Headers.ContentEncoding);
         Assert.Equal(LegacySetFactory.Document, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_rebuilt_table_keeps_its_profile_index()
+    {
+        await using var connection = new SqliteConnection($"Data Source={api.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT group_concat(name) FROM pragma_index_info('ix_recommendation_sets_profile')";
+        Assert.Equal("ods_code,profile_id", await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Erasing_a_patient_leaves_no_copy_of_their_pre_migration_set()
+    {
+        var practice = api.ClientWithKey(api.PracticeAKey);
+        Assert.Equal(HttpStatusCode.NoContent, (await practice.DeleteAsync($"/v1/profiles/{LegacySetFactory.ErasedProfileId}")).StatusCode);
+
+        // Read while the API's pooled connections are still open, as an attacker with the disk would.
+        foreach (var file in new[] { api.DatabasePath, api.DatabasePath + "-wal" }.Where(File.Exists))
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            Assert.True(
+                System.Text.Encoding.UTF8.GetString(bytes).IndexOf(LegacySetFactory.ErasedMarker, StringComparison.Ordinal) < 0,
+                $"{Path.GetFileName(file)} still holds the erased set's words");
+        }
     }
 }

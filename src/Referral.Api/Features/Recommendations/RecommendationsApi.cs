@@ -102,7 +102,7 @@ public static class RecommendationsApi
         }
 
         http.Response.Headers.Location = $"/v1/recommendations/{set.Id}";
-        return new StoredJsonResult(stored, () => document, StatusCodes.Status201Created);
+        return new StoredJsonResult(document, stored, StatusCodes.Status201Created);
     }
 
     public static async Task<Results<StoredJsonResult, ProblemHttpResult>> GetRecommendation(
@@ -114,8 +114,10 @@ public static class RecommendationsApi
             return Problem.NotFound("recommendation set");
         }
 
-        var gzip = set.ContentEncoding == StoredDocument.Gzip ? set.Document : null;
-        return new StoredJsonResult(gzip, () => StoredDocument.Decode(set));
+        // Decoded even for a client that takes the gzip bytes, so that a damaged row is never
+        // passed on as if it were the set that was shown.
+        var json = StoredDocument.Decode(set);
+        return new StoredJsonResult(json, set.ContentEncoding == StoredDocument.Gzip ? set.Document : null);
     }
 
     public static Ok<MatchingModel> GetModel() => TypedResults.Ok(MatchingEngine.Model);
