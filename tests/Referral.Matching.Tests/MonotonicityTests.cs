@@ -49,6 +49,8 @@ public sealed class MonotonicityTests
         });
     }
 
+    private const double RoundingTolerance = 1e-12;
+
     private static void AssertNoWorse(Patient patient, ServiceSpec before, ServiceSpec after)
     {
         var was = MatchingEngine.Rank(patient, Engine.DirectoryOf(before), 1, Patients.AsOf).Items;
@@ -59,6 +61,9 @@ public sealed class MonotonicityTests
         }
 
         Assert.Single(now);
-        Assert.True(now[0].Total >= was[0].Total, $"total fell from {was[0].Total} to {now[0].Total}");
+        // Allows for floating-point rounding only: two venues the same distance away (one north,
+        // one south) can be ordered one way by the test's distance and scored the other way by
+        // the engine's, about 1e-16 apart. A real drop is many orders of magnitude larger.
+        Assert.True(now[0].Total >= was[0].Total - RoundingTolerance, $"total fell from {was[0].Total} to {now[0].Total}");
     }
 }
