@@ -11,11 +11,10 @@ namespace Referral.Matching;
 /// </summary>
 public sealed class Candidate
 {
-    private Candidate(Guid serviceId, string name, IReadOnlyList<string> formats, IReadOnlyList<string> accreditations, int? radiusKm, CandidateTraits traits)
+    private Candidate(Guid serviceId, string name, IReadOnlyList<string> accreditations, int? radiusKm, CandidateTraits traits)
     {
         ServiceId = serviceId;
         Name = name;
-        Formats = formats;
         Accreditations = accreditations;
         RadiusKm = radiusKm;
         Traits = traits;
@@ -24,9 +23,6 @@ public sealed class Candidate
     public Guid ServiceId { get; }
 
     public string Name { get; }
-
-    /// <summary>Every format the service offers, in vocabulary order.</summary>
-    public IReadOnlyList<string> Formats { get; }
 
     public TrackRecord TrackRecord => Traits.Record;
 
@@ -76,12 +72,12 @@ public sealed class Candidate
         return new Candidate(
             service.Id,
             service.Name,
-            FormatTable.Codes(formats),
             service.Quality?.Accreditations.ToArray() ?? [],
             service.ServiceArea?.RadiusKm,
             traits);
     }
 
-    private static int Rank(TermSet vocabulary, string? code, int ifUnknown) =>
+    /// <summary>A code's position in an ordered vocabulary (cost, evidence), or <paramref name="ifUnknown"/>.</summary>
+    internal static int Rank(TermSet vocabulary, string? code, int ifUnknown) =>
         code is not null && vocabulary.IndexOf(code) is var i and >= 0 ? i : ifUnknown;
 }

@@ -47,8 +47,8 @@ public static class MatchingEngine
 
             FactorCatalogue.Score(compiled, service, offer, ref scores);
             var total = FactorCatalogue.Total(compiled, ref scores);
-            top.Add(total, i, offer.Formats);
-            variety?.Consider(total, i, offer.Formats);
+            top.Add(total, i, offer);
+            variety?.Consider(total, i, offer);
         }
 
         var ranked = top.BestFirst();
@@ -58,21 +58,23 @@ public static class MatchingEngine
             Version,
             compiled.Weights.Cohort.Code(),
             compiled.Weights,
-            Endorsement.For(patient),
-            ranked.Select((r, i) => Explain(compiled, directory[r.Index], i + 1)).ToArray(),
+            Endorsement.For(compiled.Weights),
+            ranked.Select((r, i) => Explain(compiled, directory[r.Index], i + 1, r)).ToArray(),
             Exclusions(excluded),
             traits.Length);
     }
 
     // Only the returned items are explained, so the strings cost nothing per directory entry.
-    private static Match Explain(PatientTraits patient, Candidate candidate, int rank)
+    // Ranking already found what the service offers and its total; only the per-factor scores
+    // are worked out again, for their words.
+    private static Match Explain(PatientTraits patient, Candidate candidate, int rank, Ranked ranked)
     {
         var traits = candidate.Traits;
-        HardConstraints.Check(patient, traits, out var offer);
+        var offer = ranked.Offer;
         var distance = patient.DistanceKmTo(traits);
         var scores = default(FactorScores);
         FactorCatalogue.Score(patient, traits, offer, ref scores);
-        var total = Math.Clamp(FactorCatalogue.Total(patient, ref scores), 0, 1);
+        var total = Math.Clamp(ranked.Total, 0, 1);
 
         var factors = patient.Weights.Factors
             .Select(weight =>

@@ -16,8 +16,6 @@ public sealed record Patient
     /// <summary>Centroid of the patient's postcode district; null when the district is not known.</summary>
     public GeoPoint? Location { get; init; }
 
-    public string? District { get; init; }
-
     /// <summary>How far the patient will travel to something in person, in km (at least 1).</summary>
     public int MaxTravelKm { get; init; } = 10;
 

@@ -27,7 +27,6 @@ public class RankingBenchmarks
     {
         BirthYear = 1961,
         Location = new GeoPoint(53.79737, -1.55312),
-        District = "LS1",
         MaxTravelKm = 15,
         Conditions = ["depression", "anxiety"],
         Communities = ["carers"],
@@ -42,7 +41,6 @@ public class RankingBenchmarks
     {
         BirthYear = 1990,
         Location = new GeoPoint(53.47768, -2.23674),
-        District = "M1",
         MaxTravelKm = 30,
         Conditions = ["perinatal-mental-health"],
         Communities = ["new-parents", "women"],

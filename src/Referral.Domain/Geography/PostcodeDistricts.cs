@@ -13,8 +13,6 @@ public sealed class PostcodeDistricts
 
     private PostcodeDistricts(Dictionary<string, GeoPoint> centroids) => _centroids = centroids;
 
-    public int Count => _centroids.Count;
-
     /// <summary>Reads "outcode,latitude,longitude" lines with a header row.</summary>
     public static PostcodeDistricts Parse(TextReader csv)
     {

@@ -103,7 +103,8 @@ internal sealed class PatientTraits
             Spoken = patient.NeedsInterpreter ? spoken : spoken.With(English),
             FirstLanguage = firstLanguage,
             FirstLanguageOnly = default(LanguageMask).With(firstLanguage),
-            CostLimitRank = patient.CostLimit switch { "free" => 0, "low-cost" => 1, _ => 2 },
+            // "any" is not a cost code, so it ranks above paid and allows every service.
+            CostLimitRank = Candidate.Rank(Vocabularies.Costs, patient.CostLimit, ifUnknown: 2),
             ReviewCutoffDay = asOf.AddMonths(-12).DayNumber,
             FormatFit = PreferredFormat.Fit.For(patient),
             Weights = weights,

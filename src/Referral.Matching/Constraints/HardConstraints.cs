@@ -48,7 +48,8 @@ internal static class HardConstraints
         // Distance and venue access concern in-person formats only: a service that has remote
         // formats too loses its in-person ones instead of being excluded.
         var dropped = InPersonDropped.No;
-        if ((formats & FormatTable.InPerson) != 0 && Reach(patient, service) is var reach and not InPersonDropped.No)
+        var haversine = double.NaN;
+        if ((formats & FormatTable.InPerson) != 0 && Reach(patient, service, out haversine) is var reach and not InPersonDropped.No)
         {
             failed |= Fails((formats & FormatTable.Remote) == 0, reach == InPersonDropped.OutsideArea ? ExclusionReason.OutOfArea : ExclusionReason.TooFar);
             formats &= FormatTable.Remote;
@@ -68,7 +69,7 @@ internal static class HardConstraints
             return (ExclusionReason)BitOperations.TrailingZeroCount(failed);
         }
 
-        var distance = (formats & FormatTable.InPerson) != 0 ? patient.DistanceKmTo(service) : double.NaN;
+        var distance = (formats & FormatTable.InPerson) != 0 ? UnitVector.KmFromHaversine(haversine) : double.NaN;
         offer = new Offer(formats, distance, dropped);
         return null;
     }
@@ -78,14 +79,15 @@ internal static class HardConstraints
 
     // Compares haversines, not kilometres: the same test, without trigonometry per candidate.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static InPersonDropped Reach(PatientTraits patient, in CandidateTraits service)
+    private static InPersonDropped Reach(PatientTraits patient, in CandidateTraits service, out double haversine)
     {
+        haversine = double.NaN;
         if (!service.HasVenue || !patient.HasLocation)
         {
             return InPersonDropped.DistanceUnknown;
         }
 
-        var haversine = patient.Location.HaversineTo(service.Venue);
+        haversine = patient.Location.HaversineTo(service.Venue);
         return haversine > patient.MaxTravelHaversine ? InPersonDropped.BeyondTravel
             : !service.National && haversine > service.AreaHaversine ? InPersonDropped.OutsideArea
             : InPersonDropped.No;

@@ -22,12 +22,12 @@ internal static class Endorsement
     private const string Survey =
         "people new to peer support ranked a healthcare professional's recommendation 5th of 12 in the Q Lab survey, against 11th by people who had used it";
 
-    public static EndorsementAdvice For(Patient patient)
+    public static EndorsementAdvice For(EffectiveWeights weights)
     {
-        var cohort = Cohorts.From(patient.HasUsedPeerSupport);
-        var ownRank = patient.FactorPriorities is { } priorities
-            ? IndexOf(priorities, DecisionFactors.ProfessionalEndorsement) + 1
-            : 0;
+        var cohort = weights.Cohort;
+        // The weights already hold the patient's own ranking: rank and source of each factor.
+        var endorsement = weights.Factors.First(f => f.Factor == DecisionFactors.ProfessionalEndorsement);
+        var ownRank = endorsement.Source == WeightSource.Patient ? endorsement.Rank : 0;
         var ranksItHigh = ownRank is > 0 and <= TopFive;
 
         var importance = ranksItHigh || cohort == Cohort.NeverUsed ? High : Normal;
@@ -41,19 +41,6 @@ internal static class Endorsement
             _ => $"It is not recorded whether you have used peer support before; if you have not, an endorsement matters, as {Survey}.",
         };
         return new EndorsementAdvice(importance, reason);
-    }
-
-    private static int IndexOf(IReadOnlyList<string> priorities, string factor)
-    {
-        for (var i = 0; i < priorities.Count; i++)
-        {
-            if (priorities[i] == factor)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private static string Ordinal(int n) => n switch

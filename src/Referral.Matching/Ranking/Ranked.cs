@@ -1,8 +1,12 @@
+using Referral.Matching.Constraints;
+
 namespace Referral.Matching.Ranking;
 
-/// <summary>An eligible candidate's place in the ranking: its total, its id for ties, and the formats it is offered in.</summary>
-internal readonly record struct Ranked(double Total, Guid ServiceId, int Index, int Formats)
+/// <summary>An eligible candidate's place in the ranking: its total, its id for ties, and what it offers the patient (kept for the explanation).</summary>
+internal readonly record struct Ranked(double Total, Guid ServiceId, int Index, Offer Offer)
 {
+    public int Formats => Offer.Formats;
+
     /// <summary>
     /// Higher total first; equal totals by service id (Guid.CompareTo, the order of the ids'
     /// canonical text), so the same inputs always give the same order.

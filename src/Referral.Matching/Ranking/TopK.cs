@@ -1,3 +1,5 @@
+using Referral.Matching.Constraints;
+
 namespace Referral.Matching.Ranking;
 
 /// <summary>
@@ -9,11 +11,11 @@ internal sealed class TopK(int capacity, CandidateDirectory directory)
     private readonly Ranked[] _heap = new Ranked[capacity];
     private int _count;
 
-    public void Add(double total, int index, int formats)
+    public void Add(double total, int index, in Offer offer)
     {
         if (_count < _heap.Length)
         {
-            _heap[_count] = new Ranked(total, directory[index].ServiceId, index, formats);
+            _heap[_count] = new Ranked(total, directory[index].ServiceId, index, offer);
             SiftUp(_count++);
             return;
         }
@@ -24,7 +26,7 @@ internal sealed class TopK(int capacity, CandidateDirectory directory)
             return;
         }
 
-        var candidate = new Ranked(total, directory[index].ServiceId, index, formats);
+        var candidate = new Ranked(total, directory[index].ServiceId, index, offer);
         if (candidate.IsBetterThan(_heap[0]))
         {
             _heap[0] = candidate;

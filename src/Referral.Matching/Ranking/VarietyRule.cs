@@ -1,4 +1,5 @@
 using Referral.Matching.Compiled;
+using Referral.Matching.Constraints;
 
 namespace Referral.Matching.Ranking;
 
@@ -24,14 +25,15 @@ internal sealed class VarietyRule(CandidateDirectory directory)
 
     public static bool AppliesTo(PatientTraits patient) => patient.PreferredFormats == 0;
 
-    public void Consider(double total, int index, int formats)
+    public void Consider(double total, int index, in Offer offer)
     {
+        var formats = offer.Formats;
         if (total < _entryBySet[formats])
         {
             return;
         }
 
-        var ranked = new Ranked(total, directory[index].ServiceId, index, formats);
+        var ranked = new Ranked(total, directory[index].ServiceId, index, offer);
         var changed = false;
         for (var f = 0; f < FormatTable.Count; f++)
         {

@@ -9,7 +9,6 @@ internal static class Patients
     {
         BirthYear = 1980,
         Location = Places.LeedsCentre,
-        District = "LS1",
         MaxTravelKm = 10,
     };
 }

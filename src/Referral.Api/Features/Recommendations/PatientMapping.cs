@@ -15,7 +15,6 @@ public static class PatientMapping
         {
             BirthYear = d.BirthYear,
             Location = districts.TryLocate(profile.PostcodeDistrict, out _, out var centroid) ? centroid : null,
-            District = profile.PostcodeDistrict,
             MaxTravelKm = d.MaxTravelKm,
             Conditions = d.Conditions,
             Communities = d.Communities,
