@@ -9,7 +9,7 @@ namespace Referral.Data.Directory;
 
 public sealed class SqliteServiceRepository(SqliteConnectionFactory connections, PostcodeDistricts districts) : IServiceRepository
 {
-    private static readonly JsonSerializerOptions DocumentJson = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions DocumentJson = JsonSerializerOptions.Web;
 
     private const string Columns = "id AS Id, version AS Version, status AS Status, venue_district AS VenueDistrict, document AS Document, created_at AS CreatedAt, updated_at AS UpdatedAt";
 
@@ -42,7 +42,7 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
         var connection = scope.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var current = await connection.QuerySingleOrDefaultAsync<ServiceRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM services WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+            "SELECT version AS Version, created_at AS CreatedAt FROM services WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
         if (current is null)
         {
             return new ReplaceOutcome<Service>.NotFound();

@@ -3,12 +3,13 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Referral.Data.Sqlite;
 using Referral.Domain.Profiles;
+using Referral.Domain.Referrals;
 
 namespace Referral.Data.Profiles;
 
 public sealed class SqliteProfileRepository(SqliteConnectionFactory connections) : IProfileRepository
 {
-    private static readonly JsonSerializerOptions DocumentJson = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions DocumentJson = JsonSerializerOptions.Web;
 
     private const string Columns =
         "id AS Id, ods_code AS OdsCode, version AS Version, nhs_number AS NhsNumber, document AS Document, created_at AS CreatedAt, updated_at AS UpdatedAt";
@@ -51,7 +52,7 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
         var connection = scope.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var current = await connection.QuerySingleOrDefaultAsync<ProfileRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM profiles WHERE id = @id AND ods_code = @odsCode", new { id, odsCode }, transaction, cancellationToken: cancellationToken));
+            "SELECT version AS Version, created_at AS CreatedAt FROM profiles WHERE id = @id AND ods_code = @odsCode", new { id, odsCode }, transaction, cancellationToken: cancellationToken));
         if (current is null)
         {
             return new ReplaceOutcome<Profile>.NotFound();
@@ -115,12 +116,12 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
              WHERE profile_id = @id AND ods_code = @odsCode;
             UPDATE endorsements SET note = NULL, withdrawal_reason = NULL WHERE referral_id IN @referrals;
             UPDATE referral_events SET reason = NULL
-             WHERE referral_id IN @referrals AND (reason IS NULL OR reason NOT IN ('not-for-me', 'format', 'time', 'distance', 'cost', 'other'));
+             WHERE referral_id IN @referrals AND (reason IS NULL OR reason NOT IN @declineReasons);
             DELETE FROM idempotency_keys WHERE referral_id IN @referrals;
             DELETE FROM recommendation_sets WHERE profile_id = @id AND ods_code = @odsCode;
             DELETE FROM profiles WHERE id = @id AND ods_code = @odsCode;
             """;
-        await connection.ExecuteAsync(new CommandDefinition(anonymise, new { id, odsCode, now, referrals = Referrals.SqliteReferralRepository.Text(referrals) }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(anonymise, new { id, odsCode, now, referrals = Referrals.SqliteReferralRepository.Text(referrals), declineReasons = ReferralStatuses.DeclineReasons }, transaction, cancellationToken: cancellationToken));
         var deleted = await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT changes()", transaction: transaction, cancellationToken: cancellationToken));
         if (deleted == 0)
         {

@@ -236,15 +236,15 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
         var rows = await connection.QueryAsync<ServiceOutcomes>(new CommandDefinition(
             """
             SELECT r.service_id AS ServiceId,
-                   CAST(SUM(CASE WHEN r.status IN ('proposed', 'offered', 'contacted', 'started') THEN 0 ELSE 1 END) AS INTEGER) AS Closed,
+                   CAST(SUM(CASE WHEN r.status IN @open THEN 0 ELSE 1 END) AS INTEGER) AS Closed,
                    CAST(SUM(CASE WHEN r.status = 'completed' THEN 1 ELSE 0 END) AS INTEGER) AS Completed,
-                   CAST(SUM(CASE WHEN r.status NOT IN ('proposed', 'offered', 'contacted', 'started') AND e.referral_id IS NOT NULL AND e.withdrawn_at IS NULL THEN 1 ELSE 0 END) AS INTEGER) AS Endorsed
+                   CAST(SUM(CASE WHEN r.status NOT IN @open AND e.referral_id IS NOT NULL AND e.withdrawn_at IS NULL THEN 1 ELSE 0 END) AS INTEGER) AS Endorsed
               FROM referrals r
               LEFT JOIN endorsements e ON e.referral_id = r.id
              WHERE @serviceId IS NULL OR r.service_id = @serviceId
              GROUP BY r.service_id
             """,
-            new { serviceId },
+            new { serviceId, open = ReferralStatuses.Open },
             cancellationToken: cancellationToken));
         return rows.ToList();
     }

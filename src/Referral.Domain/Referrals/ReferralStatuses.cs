@@ -27,7 +27,10 @@ public static class ReferralStatuses
 
     public static readonly IReadOnlyList<string> DeclineReasons = ["not-for-me", "format", "time", "distance", "cost", "other"];
 
-    public static bool IsOpen(string status) => status is Proposed or Offered or Contacted or Started;
+    /// <summary>Statuses of a referral still in progress; every other status closes it.</summary>
+    public static readonly IReadOnlyList<string> Open = [Proposed, Offered, Contacted, Started];
+
+    public static bool IsOpen(string status) => Open.Contains(status);
 
     /// <summary>The statuses a referral may move to from this one; none once it is closed.</summary>
     public static IReadOnlyList<string> AllowedAfter(string status)
