@@ -15,12 +15,11 @@ public static class Roles
     public static readonly IReadOnlyList<string> All = [DirectoryAdmin, Practice, Analyst];
 }
 
-/// <summary>Authorisation policies, one per role.</summary>
+/// <summary>Authorisation policies, one per role that has endpoints (analyst has none yet).</summary>
 public static class Policies
 {
     public const string DirectoryAdmin = "directory-admin";
     public const string Practice = "practice";
-    public const string Analyst = "analyst";
 }
 
 public static class ReferralClaims

@@ -10,8 +10,7 @@ public static class SecurityServiceCollectionExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.DirectoryAdmin, p => p.RequireRole(Roles.DirectoryAdmin))
-            .AddPolicy(Policies.Practice, p => p.RequireRole(Roles.Practice).RequireClaim(ReferralClaims.OdsCode))
-            .AddPolicy(Policies.Analyst, p => p.RequireRole(Roles.Analyst));
+            .AddPolicy(Policies.Practice, p => p.RequireRole(Roles.Practice).RequireClaim(ReferralClaims.OdsCode));
         return services;
     }
 }

@@ -76,5 +76,5 @@ public sealed record AuditEntryView(
     DateTimeOffset At)
 {
     public static AuditEntryView From(AuditEntry entry) =>
-        new(entry.Id, entry.Action, JsonDocument.Parse(entry.Detail).RootElement.Clone(), entry.KeyId, entry.At);
+        new(entry.Id, entry.Action, JsonElement.Parse(entry.Detail), entry.KeyId, entry.At);
 }

@@ -109,12 +109,16 @@ public static class ReferralsApi
         }
 
         // Keys are stored hashed: a client may use anything as a key, even something personal.
-        idempotencyKey = idempotencyKey is null ? null : Hash(idempotencyKey);
-
-        var requestHash = Hash(JsonSerializer.Serialize(input, json.Value.SerializerOptions));
-        if (idempotencyKey is not null && await Replay(referrals, ods, idempotencyKey, requestHash, http, cancellationToken) is { } replay)
+        // The body's hash is what tells a replay from a key reused for another referral.
+        string? requestHash = null;
+        if (idempotencyKey is not null)
         {
-            return replay;
+            idempotencyKey = Hash(idempotencyKey);
+            requestHash = Hash(JsonSerializer.Serialize(input, json.Value.SerializerOptions));
+            if (await Replay(referrals, ods, idempotencyKey, requestHash, http, cancellationToken) is { } replay)
+            {
+                return replay;
+            }
         }
 
         var profile = await profiles.GetAsync(ods, input.ProfileId, cancellationToken);
@@ -151,7 +155,7 @@ public static class ReferralsApi
         return creation switch
         {
             ReferralCreation.Created created => await Changed(created.Referral, directory, http),
-            ReferralCreation.IdempotencyKeyTaken => (await Replay(referrals, ods, idempotencyKey!, requestHash, http, cancellationToken))!,
+            ReferralCreation.IdempotencyKeyTaken => (await Replay(referrals, ods, idempotencyKey!, requestHash!, http, cancellationToken))!,
             _ => UnknownProfile(),
         };
     }
@@ -287,7 +291,11 @@ public static class ReferralsApi
         }
 
         http.Response.Headers.Location = $"/v1/referrals/{first.ReferralId}";
-        http.Response.Headers.ETag = ETags.For(JsonDocument.Parse(first.ResponseBody).RootElement.GetProperty("version").GetInt32());
+        using (var stored = JsonDocument.Parse(first.ResponseBody))
+        {
+            http.Response.Headers.ETag = ETags.For(stored.RootElement.GetProperty("version").GetInt32());
+        }
+
         http.Response.Headers["Idempotent-Replayed"] = "true";
         return TypedResults.Content(first.ResponseBody, "application/json", Encoding.UTF8, StatusCodes.Status201Created);
     }
