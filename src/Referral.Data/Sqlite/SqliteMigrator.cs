@@ -12,7 +12,9 @@ public sealed class SqliteMigrator(SqliteConnectionFactory connections)
 {
     private const string ScriptPrefix = "Referral.Data.Migrations.Sqlite.";
 
-    public void Migrate()
+    /// <param name="before">Apply only the scripts whose names sort before this one (e.g. "0004"):
+    /// how a test builds a database as an older release left it, to check an upgrade.</param>
+    public void Migrate(string? before = null)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(connections.DatabasePath));
         if (!string.IsNullOrEmpty(directory))
@@ -30,7 +32,7 @@ public sealed class SqliteMigrator(SqliteConnectionFactory connections)
             command.ExecuteNonQuery();
         }
 
-        var result = Upgrader().PerformUpgrade();
+        var result = Upgrader(before).PerformUpgrade();
         if (!result.Successful)
         {
             throw new InvalidOperationException($"Database migration failed at script '{result.ErrorScript?.Name}'.", result.Error);
@@ -40,10 +42,13 @@ public sealed class SqliteMigrator(SqliteConnectionFactory connections)
     /// <summary>The scripts this build knows about that the database has not applied yet.</summary>
     public IReadOnlyList<string> PendingScripts() => Upgrader().GetScriptsToExecute().Select(s => s.Name).ToList();
 
-    private UpgradeEngine Upgrader() =>
+    private UpgradeEngine Upgrader(string? before = null) =>
         DeployChanges.To
             .SqliteDatabase(connections.ConnectionString)
-            .WithScriptsEmbeddedInAssembly(typeof(SqliteMigrator).Assembly, name => name.StartsWith(ScriptPrefix, StringComparison.Ordinal))
+            .WithScriptsEmbeddedInAssembly(
+                typeof(SqliteMigrator).Assembly,
+                name => name.StartsWith(ScriptPrefix, StringComparison.Ordinal)
+                        && (before is null || string.CompareOrdinal(name, ScriptPrefix + before) < 0))
             .WithTransactionPerScript()
             .LogToNowhere()
             .Build();

@@ -36,8 +36,7 @@ public sealed class ProfileLifecycleTests(ApiFactory api) : IClassFixture<ApiFac
     {
         var id = (await ProfileBodies.Create(Practice, ProfileBodies.Valid("LC-store")))["id"]!.GetValue<string>();
 
-        await using var connection = new SqliteConnection($"Data Source={api.DatabasePath}");
-        await connection.OpenAsync();
+        await using var connection = await api.OpenDatabaseAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT nhs_number, document FROM profiles WHERE id = $id";
         command.Parameters.AddWithValue("$id", id);
@@ -131,8 +130,7 @@ public sealed class ProfileLifecycleTests(ApiFactory api) : IClassFixture<ApiFac
 
         await (await Practice.GetAsync($"/v1/profiles/{id}")).AssertProblem(HttpStatusCode.NotFound);
         await (await Practice.DeleteAsync($"/v1/profiles/{id}")).AssertProblem(HttpStatusCode.NotFound);
-        await using var connection = new SqliteConnection($"Data Source={api.DatabasePath}");
-        await connection.OpenAsync();
+        await using var connection = await api.OpenDatabaseAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM profiles WHERE id = $id OR patient_ref = 'LC-erase'";
         command.Parameters.AddWithValue("$id", id);

@@ -12,9 +12,7 @@ public sealed class RecommendationTests(ApiFactory api) : IClassFixture<ApiFacto
     private async Task<(HttpResponseMessage Response, JsonObject Set)> Recommend(string profileId, string query = "")
     {
         var response = await Practice.PostAsync($"/v1/profiles/{profileId}/recommendations{query}", null);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, text);
-        return (response, JsonNode.Parse(text)!.AsObject());
+        return (response, await response.ReadObject(HttpStatusCode.Created));
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Net.Http.Headers;
-using DbUp;
 using Microsoft.Data.Sqlite;
 using Referral.Api.Tests.Infrastructure;
+using Referral.Data.Sqlite;
 
 namespace Referral.Api.Tests.Recommendations;
 
@@ -79,9 +79,8 @@ public sealed class StoredSetEncodingTests(ApiFactory api) : IClassFixture<ApiFa
     public async Task A_damaged_row_is_an_error_never_part_of_a_set(string damage, string sql)
     {
         var (location, _) = await NewSet($"ENC-{Guid.NewGuid():N}");
-        await using (var connection = new SqliteConnection($"Data Source={api.DatabasePath};Pooling=False"))
+        await using (var connection = await api.OpenDatabaseAsync())
         {
-            await connection.OpenAsync();
             await using var update = connection.CreateCommand();
             update.CommandText = $"UPDATE recommendation_sets SET document = {sql} WHERE id = $id";
             update.Parameters.AddWithValue("$id", location.Split('/')[^1]);
@@ -129,19 +128,10 @@ public sealed class LegacySetFactory : ApiFactory
 
     public LegacySetFactory()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString();
-        var upgrade = DeployChanges.To.SqliteDatabase(connectionString)
-            .WithScriptsEmbeddedInAssembly(
-                typeof(Referral.Data.Sqlite.SqliteMigrator).Assembly,
-                name => name.StartsWith("Referral.Data.Migrations.Sqlite.", StringComparison.Ordinal)
-                        && string.CompareOrdinal(name, "Referral.Data.Migrations.Sqlite.0004") < 0)
-            .LogToNowhere()
-            .Build()
-            .PerformUpgrade();
-        Assert.True(upgrade.Successful, upgrade.Error?.ToString());
+        var database = new SqliteConnectionFactory(DatabasePath);
+        new SqliteMigrator(database).Migrate(before: "0004");
 
-        using var connection = new SqliteConnection(connectionString);
+        using var connection = new SqliteConnection(database.ConnectionString);
         connection.Open();
         using var insert = connection.CreateCommand();
         insert.CommandText =
@@ -191,8 +181,7 @@ public sealed class LegacySetTests(LegacySetFactory api) : IClassFixture<LegacyS
     [Fact]
     public async Task The_rebuilt_table_keeps_its_profile_index()
     {
-        await using var connection = new SqliteConnection($"Data Source={api.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = await api.OpenDatabaseAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT group_concat(name) FROM pragma_index_info('ix_recommendation_sets_profile')";
         Assert.Equal("ods_code,profile_id", await command.ExecuteScalarAsync());
@@ -204,13 +193,6 @@ public sealed class LegacySetTests(LegacySetFactory api) : IClassFixture<LegacyS
         var practice = api.ClientWithKey(api.PracticeAKey);
         Assert.Equal(HttpStatusCode.NoContent, (await practice.DeleteAsync($"/v1/profiles/{LegacySetFactory.ErasedProfileId}")).StatusCode);
 
-        // Read while the API's pooled connections are still open, as an attacker with the disk would.
-        foreach (var file in new[] { api.DatabasePath, api.DatabasePath + "-wal" }.Where(File.Exists))
-        {
-            var bytes = await File.ReadAllBytesAsync(file);
-            Assert.True(
-                System.Text.Encoding.UTF8.GetString(bytes).IndexOf(LegacySetFactory.ErasedMarker, StringComparison.Ordinal) < 0,
-                $"{Path.GetFileName(file)} still holds the erased set's words");
-        }
+        await api.AssertNowhereOnDiskAsync(LegacySetFactory.ErasedMarker);
     }
 }

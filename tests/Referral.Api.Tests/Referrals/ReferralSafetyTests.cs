@@ -43,8 +43,7 @@ public sealed class ReferralSafetyTests(ApiFactory api) : IClassFixture<ApiFacto
         var (profileId, serviceId) = await ReferralBodies.Parties(api);
         await Practice.SendAsync(WithKey(ReferralBodies.Referral(profileId, serviceId), "my-key-9449305552"));
 
-        await using var connection = new SqliteConnection($"Data Source={api.DatabasePath}");
-        await connection.OpenAsync();
+        await using var connection = await api.OpenDatabaseAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM idempotency_keys WHERE key LIKE '%9449305552%'";
         Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
@@ -141,8 +140,7 @@ public sealed class ReferralSafetyTests(ApiFactory api) : IClassFixture<ApiFacto
     public async Task The_database_refuses_to_change_or_delete_audit_rows(string sql)
     {
         var id = (await ReferralBodies.Create(api))["id"]!.GetValue<string>();
-        await using var connection = new SqliteConnection($"Data Source={api.DatabasePath}");
-        await connection.OpenAsync();
+        await using var connection = await api.OpenDatabaseAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql + " WHERE referral_id = $id";
         command.Parameters.AddWithValue("$id", id);
@@ -178,8 +176,7 @@ public sealed class ReferralSafetyTests(ApiFactory api) : IClassFixture<ApiFacto
 
     private async Task Execute(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={api.DatabasePath}");
-        await connection.OpenAsync();
+        await using var connection = await api.OpenDatabaseAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
