@@ -4,7 +4,6 @@ using Referral.Api.Security;
 using Referral.Data.Directory;
 using Referral.Data.Keys;
 using Referral.Domain.Directory;
-using Referral.Domain.Identifiers;
 
 namespace Referral.Api.Demo;
 
@@ -57,11 +56,7 @@ public static partial class DemoData
         {
             // The demo goes through the same rules as the API, so it can never show what the API would refuse.
             await validator.ValidateAndThrowAsync(service, cancellationToken);
-            await directory.CreateAsync(
-                service with { VenuePostcode = Postcode.NormaliseFull(service.VenuePostcode) },
-                Postcode.DistrictOf(service.VenuePostcode),
-                now,
-                cancellationToken);
+            await directory.CreateAsync(service, now, cancellationToken);
         }
 
         return demo.Count;

@@ -5,12 +5,13 @@ namespace Referral.Data.Directory;
 /// <summary>The directory's storage. Nothing is ever physically deleted: retiring closes a service.</summary>
 public interface IServiceRepository
 {
-    Task<Service> CreateAsync(ServiceInput input, string? venueDistrict, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Stores a new service, its venue postcode in standard form ("LS1 4AP").</summary>
+    Task<Service> CreateAsync(ServiceInput input, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task<Service?> GetAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>Replaces the description; when expectedVersion is given, only if it is still current.</summary>
-    Task<ReplaceOutcome<Service>> ReplaceAsync(Guid id, ServiceInput input, string? venueDistrict, int? expectedVersion, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<ReplaceOutcome<Service>> ReplaceAsync(Guid id, ServiceInput input, int? expectedVersion, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Sets the status to closed; null when there is no such service.</summary>
     Task<Service?> RetireAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken);

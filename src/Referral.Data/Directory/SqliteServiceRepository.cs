@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dapper;
 using Referral.Data.Sqlite;
 using Referral.Domain.Directory;
+using Referral.Domain.Identifiers;
 using Referral.Domain.Geography;
 
 namespace Referral.Data.Directory;
@@ -13,9 +14,10 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
 
     private const string Columns = "id AS Id, version AS Version, status AS Status, venue_district AS VenueDistrict, document AS Document, created_at AS CreatedAt, updated_at AS UpdatedAt";
 
-    public async Task<Service> CreateAsync(ServiceInput input, string? venueDistrict, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<Service> CreateAsync(ServiceInput input, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid();
+        (input, var venueDistrict) = WithVenue(input);
         await using var scope = await connections.OpenForWriteAsync(cancellationToken);
         var connection = scope.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
@@ -36,8 +38,9 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
         return row?.ToService();
     }
 
-    public async Task<ReplaceOutcome<Service>> ReplaceAsync(Guid id, ServiceInput input, string? venueDistrict, int? expectedVersion, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<ReplaceOutcome<Service>> ReplaceAsync(Guid id, ServiceInput input, int? expectedVersion, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        (input, var venueDistrict) = WithVenue(input);
         await using var scope = await connections.OpenForWriteAsync(cancellationToken);
         var connection = scope.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -203,6 +206,11 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
         parameters.Add("Now", now);
         return parameters;
     }
+
+    // The venue postcode is kept in its standard form ("LS1 4AP"), and its district in a column
+    // of its own, which distance search and the matching directory locate.
+    private static (ServiceInput Input, string? VenueDistrict) WithVenue(ServiceInput input) =>
+        (input with { VenuePostcode = Postcode.NormaliseFull(input.VenuePostcode) }, Postcode.DistrictOf(input.VenuePostcode));
 
     private sealed class ServiceRow
     {

@@ -10,7 +10,6 @@ using Referral.Data;
 using Referral.Data.Directory;
 using Referral.Domain.Directory;
 using Referral.Domain.Geography;
-using Referral.Domain.Identifiers;
 
 namespace Referral.Api.Features.Services;
 
@@ -101,7 +100,7 @@ public static class ServicesApi
     public static async Task<Created<Service>> CreateService(
         ServiceInput input, IServiceRepository services, MatchingDirectory directory, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
-        var service = await services.CreateAsync(Normalise(input), Postcode.DistrictOf(input.VenuePostcode), clock.GetUtcNow(), cancellationToken);
+        var service = await services.CreateAsync(input, clock.GetUtcNow(), cancellationToken);
         await directory.RefreshAsync(service.Id);
         http.Response.Headers.ETag = ETags.For(service.Version);
         return TypedResults.Created($"/v1/services/{service.Id}", service);
@@ -118,7 +117,7 @@ public static class ServicesApi
         CancellationToken cancellationToken)
     {
         var outcome = await services.ReplaceAsync(
-            id, Normalise(input), Postcode.DistrictOf(input.VenuePostcode), ETags.ExpectedVersionOf(ifMatch), clock.GetUtcNow(), cancellationToken);
+            id, input, ETags.ExpectedVersionOf(ifMatch), clock.GetUtcNow(), cancellationToken);
         switch (outcome)
         {
             case ReplaceOutcome<Service>.Replaced replaced:
@@ -144,8 +143,4 @@ public static class ServicesApi
         await directory.RefreshAsync(id);
         return TypedResults.NoContent();
     }
-
-    /// <summary>Stores the venue postcode in its standard form ("LS1 4AP").</summary>
-    private static ServiceInput Normalise(ServiceInput input) =>
-        input with { VenuePostcode = Postcode.NormaliseFull(input.VenuePostcode) };
 }
