@@ -134,21 +134,43 @@ public sealed class ReferralSafetyTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.DoesNotContain("changed my mind", text);
     }
 
+    private const string Columns = "(id, referral_id, ods_code, action, detail, key_id, at)";
+    private const string SameIdsTampered = "SELECT id, referral_id, ods_code, 'tampered', '{}', key_id, at FROM audit_events WHERE referral_id = $id";
+
+    // REPLACE deletes the conflicting row without firing DELETE triggers, so every way of
+    // writing over an existing id is tried, not only UPDATE and DELETE.
     [Theory]
-    [InlineData("UPDATE audit_events SET action = 'tampered'")]
-    [InlineData("DELETE FROM audit_events")]
+    [InlineData("UPDATE audit_events SET action = 'tampered' WHERE referral_id = $id")]
+    [InlineData("UPDATE OR REPLACE audit_events SET action = 'tampered' WHERE referral_id = $id")]
+    [InlineData("DELETE FROM audit_events WHERE referral_id = $id")]
+    [InlineData("INSERT OR REPLACE INTO audit_events " + Columns + " " + SameIdsTampered)]
+    [InlineData("REPLACE INTO audit_events " + Columns + " " + SameIdsTampered)]
+    [InlineData("INSERT INTO audit_events " + Columns + " " + SameIdsTampered + " ON CONFLICT (id) DO UPDATE SET action = 'tampered'")]
+    [InlineData("INSERT INTO audit_events " + Columns + " " + SameIdsTampered + " ON CONFLICT DO NOTHING")]
+    [InlineData("INSERT OR IGNORE INTO audit_events " + Columns + " " + SameIdsTampered)]
     public async Task The_database_refuses_to_change_or_delete_audit_rows(string sql)
     {
         var id = (await ReferralBodies.Create(api))["id"]!.GetValue<string>();
         await using var connection = await api.OpenDatabaseAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = sql + " WHERE referral_id = $id";
+        command.CommandText = sql;
         command.Parameters.AddWithValue("$id", id);
 
         var refused = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteNonQueryAsync());
         Assert.Contains("append-only", refused.Message);
         var audit = await (await Practice.GetAsync($"/v1/referrals/{id}/audit")).ReadObject<JsonArray>();
-        Assert.Equal("referral-created", audit[0]!["action"]!.GetValue<string>());
+        Assert.Equal(["referral-created", "endorsed"], audit.Select(a => a!["action"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task New_audit_rows_can_still_be_added()
+    {
+        var id = (await ReferralBodies.Create(api))["id"]!.GetValue<string>();
+
+        await ReferralBodies.Move(Practice, id, "offered");
+
+        var audit = await (await Practice.GetAsync($"/v1/referrals/{id}/audit")).ReadObject<JsonArray>();
+        Assert.Equal("status-changed", audit[^1]!["action"]!.GetValue<string>());
     }
 
     [Fact]
