@@ -37,6 +37,7 @@ public static class ReferralApiExtensions
             }
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddSingleton<RequestContract>();
         // Binding failures throw, so that the handler above can explain them as problem+json.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
@@ -85,6 +86,7 @@ public static class ReferralApiExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseMiddleware<RequestMediaType>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

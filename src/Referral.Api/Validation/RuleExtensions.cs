@@ -21,6 +21,7 @@ public static class RuleExtensions
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        ValidatorOptions.Global.LanguageManager = new ValueFreeMessages();
     }
 
     public static IRuleBuilderOptions<T, string?> In<T>(this IRuleBuilder<T, string?> rule, TermSet terms) =>
@@ -28,22 +29,23 @@ public static class RuleExtensions
             .WithMessage(_ => $"'{{PropertyName}}' must be one of: {terms.Describe()}.");
 
     /// <summary>
-    /// Each code of a list is known, and none is given twice. The message names at most three
-    /// unknown codes, cut short: a reply must not grow with what was sent, nor echo free text.
+    /// Each code of a list is known, and none is given twice. The message names where the
+    /// unknown codes are (at most three places), never what they say: a reply must not grow with
+    /// what was sent, nor repeat it.
     /// </summary>
     public static IRuleBuilderOptions<T, IReadOnlyList<string>> Codes<T>(this IRuleBuilder<T, IReadOnlyList<string>> rule, TermSet terms) =>
         rule.NotNull()
             .Must(list => list is null || list.Count <= terms.Terms.Count)
             .WithMessage($"'{{PropertyName}}' has more entries than there are codes ({terms.Terms.Count}).")
             .Must(list => list is null || list.All(terms.Contains))
-            .WithMessage((_, list) => $"'{{PropertyName}}' has unknown codes ({Sample(list.Where(c => !terms.Contains(c)))}); allowed: {terms.Describe()}.")
+            .WithMessage((_, list) => $"'{{PropertyName}}' has unknown codes (at index {Places(list, c => !terms.Contains(c))}); allowed: {terms.Describe()}.")
             .Must(list => list is null || list.Distinct(StringComparer.Ordinal).Count() == list.Count)
             .WithMessage("'{PropertyName}' lists a code more than once.");
 
-    private static string Sample(IEnumerable<string?> codes)
+    private static string Places(IReadOnlyList<string> list, Func<string, bool> unknown)
     {
-        var shown = codes.Take(3).Select(c => c is null ? "null" : c.Length > 30 ? c[..30] + "…" : c).ToList();
-        return string.Join(", ", shown) + (codes.Skip(3).Any() ? ", …" : string.Empty);
+        var places = Enumerable.Range(0, list.Count).Where(i => unknown(list[i])).ToList();
+        return string.Join(", ", places.Take(3)) + (places.Count > 3 ? ", …" : string.Empty);
     }
 
     public static IRuleBuilderOptions<T, string?> HttpsUrl<T>(this IRuleBuilder<T, string?> rule) =>

@@ -43,14 +43,17 @@ public static class ValidationFilter
                         continue;
                     }
 
+                    var controlled = ControlCharacters.FieldsWithControlCharacters(argument).ToList();
+                    if (controlled.Count > 0)
+                    {
+                        return Invalid(controlled.ToDictionary(f => f, f => new[] { ControlCharacters.Message(f) }));
+                    }
+
                     var validator = (IValidator)context.HttpContext.RequestServices.GetRequiredService(validatorType);
                     var result = await validator.ValidateAsync(new ValidationContext<object>(argument), context.HttpContext.RequestAborted);
                     if (!result.IsValid)
                     {
-                        return TypedResults.ValidationProblem(
-                            result.ToDictionary(),
-                            title: "The request has invalid fields",
-                            detail: string.Join(" ", result.Errors.Select(e => e.ErrorMessage).Distinct().Take(5)));
+                        return Invalid(result.ToDictionary());
                     }
                 }
 
@@ -59,4 +62,10 @@ public static class ValidationFilter
         });
         return builder;
     }
+
+    private static IResult Invalid(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(
+            errors,
+            title: "The request has invalid fields",
+            detail: string.Join(" ", errors.Values.SelectMany(e => e).Distinct().Take(5)));
 }

@@ -17,6 +17,7 @@ public record ServiceInput
 
     [Required, MaxLength(2000)]
     [Description("What happens at the service and who it is for, in plain words.")]
+    [DataType(DataType.MultilineText)]
     public string Description { get; init; } = string.Empty;
 
     [Required]

@@ -14,6 +14,6 @@ public static partial class OdsCode
         return code is not null && PracticeCode().IsMatch(code) ? code : null;
     }
 
-    [GeneratedRegex("^[A-Z][0-9]{5}$")]
+    [GeneratedRegex("^[A-Z][0-9]{5}\\z")]
     private static partial Regex PracticeCode();
 }

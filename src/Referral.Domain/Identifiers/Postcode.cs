@@ -43,9 +43,9 @@ public static partial class Postcode
     }
 
     // Outward code shapes: A9, A99, AA9, AA99, A9A, AA9A.
-    [GeneratedRegex("^[A-Z]{1,2}[0-9][A-Z0-9]?$")]
+    [GeneratedRegex("^[A-Z]{1,2}[0-9][A-Z0-9]?\\z")]
     private static partial Regex District();
 
-    [GeneratedRegex("^(?<outward>[A-Z]{1,2}[0-9][A-Z0-9]?)(?<inward>[0-9][A-Z]{2})$")]
+    [GeneratedRegex("^(?<outward>[A-Z]{1,2}[0-9][A-Z0-9]?)(?<inward>[0-9][A-Z]{2})\\z")]
     private static partial Regex FullPostcode();
 }

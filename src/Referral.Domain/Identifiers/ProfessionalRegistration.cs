@@ -26,12 +26,12 @@ public static partial class ProfessionalRegistration
         _ => false,
     };
 
-    [GeneratedRegex("^[0-9]{7}$")]
+    [GeneratedRegex("^[0-9]{7}\\z")]
     private static partial Regex SevenDigits();
 
-    [GeneratedRegex("^[0-9]{2}[A-Z][0-9]{4}[A-Z]$")]
+    [GeneratedRegex("^[0-9]{2}[A-Z][0-9]{4}[A-Z]\\z")]
     private static partial Regex NmcPin();
 
-    [GeneratedRegex("^[A-Z]{2}[0-9]{4,6}$")]
+    [GeneratedRegex("^[A-Z]{2}[0-9]{4,6}\\z")]
     private static partial Regex HcpcNumber();
 }

@@ -45,6 +45,7 @@ public sealed record EndorsementInput
 
     [MaxLength(500)]
     [Description("An optional note to the patient, e.g. why the clinician thinks this will help.")]
+    [DataType(DataType.MultilineText)]
     public string? Note { get; init; }
 
     [Required]
@@ -83,5 +84,6 @@ public sealed record WithdrawalInput
 {
     [Required, MaxLength(200)]
     [Description("Why the endorsement is withdrawn, without personal details. Recorded, never deleted.")]
+    [DataType(DataType.MultilineText)]
     public string Reason { get; init; } = string.Empty;
 }

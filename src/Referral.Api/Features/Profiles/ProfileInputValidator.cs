@@ -25,7 +25,7 @@ public sealed class ProfileInputValidator : AbstractValidator<ProfileInput>
     public ProfileInputValidator(PostcodeDistricts districts, TimeProvider clock)
     {
         RuleFor(p => p.PatientRef).NotEmpty().MaximumLength(64)
-            .Matches("^[A-Za-z0-9._/-]+$").WithMessage("'patientRef' may contain only letters, digits and . _ / -");
+            .Matches("^[A-Za-z0-9._/-]+\\z").WithMessage("'patientRef' may contain only letters, digits and . _ / -");
         RuleFor(p => p.NhsNumber)
             .Must(NhsNumber.IsValid)
             .WithMessage("'nhsNumber' is not a valid NHS number: it needs 10 digits whose last is the Modulus 11 check digit.")

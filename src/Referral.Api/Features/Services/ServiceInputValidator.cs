@@ -41,7 +41,7 @@ public sealed class ServiceInputValidator : AbstractValidator<ServiceInput>
             .Must(p => Postcode.NormaliseFull(p) is not null)
             .WithMessage("'venuePostcode' must be a full UK postcode such as 'LS1 4AP'.")
             .Must(p => districts.TryLocate(p, out _, out _))
-            .WithMessage(s => $"'venuePostcode' is in postcode district '{Postcode.DistrictOf(s.VenuePostcode)}', which is not a known UK district.")
+            .WithMessage("'venuePostcode' is not in a known UK postcode district.")
             .When(s => !string.IsNullOrWhiteSpace(s.VenuePostcode));
 
         RuleFor(s => s.ServiceArea.RadiusKm)
@@ -68,7 +68,7 @@ public sealed class ServiceInputValidator : AbstractValidator<ServiceInput>
         {
             RuleFor(o => o.Name).NotEmpty().MaximumLength(120);
             RuleFor(o => o.CharityNumber)
-                .Matches("^([0-9]{6,8}|SC[0-9]{6}|NIC[0-9]{6})$")
+                .Matches("^([0-9]{6,8}|SC[0-9]{6}|NIC[0-9]{6})\\z")
                 .WithMessage("'charityNumber' must be a Charity Commission (6-8 digits), OSCR (SC + 6 digits) or CCNI (NIC + 6 digits) number.");
             RuleFor(o => o.Website).MaximumLength(200).HttpsUrl();
         }
@@ -115,7 +115,7 @@ public sealed class ServiceInputValidator : AbstractValidator<ServiceInput>
         public ContactValidator()
         {
             RuleFor(c => c.Email).MaximumLength(254).EmailAddress();
-            RuleFor(c => c.Phone).Matches(@"^(\+44 ?|0)[0-9][0-9 ]{8,12}$").WithMessage("'phone' must be a UK phone number such as '0113 496 0123'.");
+            RuleFor(c => c.Phone).Matches(@"^(\+44 ?|0)[0-9][0-9 ]{8,12}\z").WithMessage("'phone' must be a UK phone number such as '0113 496 0123'.");
             RuleFor(c => c.Website).MaximumLength(200).HttpsUrl();
         }
     }
