@@ -9,6 +9,7 @@ using Referral.Api.Features.Referrals;
 using Referral.Api.Features.Services;
 using Referral.Api.Features.ReferenceData;
 using Referral.Api.Http;
+using Referral.Api.Logging;
 using Referral.Api.OpenApi;
 using Referral.Api.Problems;
 using Referral.Api.Security;
@@ -25,6 +26,7 @@ public static class ReferralApiExtensions
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        services.AddQueryRedactingLogging();
         services.AddReferralStorage(builder.Configuration, builder.Environment);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -46,6 +48,9 @@ public static class ReferralApiExtensions
         services.AddValidatorsFromAssemblyContaining<ServiceInputValidator>(ServiceLifetime.Singleton);
 
         services.AddApiKeySecurity();
+        services.AddReferralSecurityHeaders();
+        // The server's name and version tell an attacker which advisories to try.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         services.AddSingleton<ApiKeyIssuer>();
         services.AddSingleton<MatchingDirectory>();
         services.AddWriteRateLimiting(builder.Configuration);
@@ -77,12 +82,17 @@ public static class ReferralApiExtensions
         {
             await DemoData.SeedAsync(app.Services);
         }
+        else
+        {
+            await DemoData.WarnOfDemoKeysAsync(app.Services);
+        }
 
         await app.Services.GetRequiredService<MatchingDirectory>().LoadAsync(default);
     }
 
     public static WebApplication UseReferralApi(this WebApplication app)
     {
+        app.UseReferralSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
@@ -93,11 +103,14 @@ public static class ReferralApiExtensions
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapOpenApi("/openapi/{documentName}.yaml");
-        app.UseSwaggerUI(options =>
+        if (SecurityHeaders.SwaggerUiEnabled(app.Configuration, app.Environment))
         {
-            options.SwaggerEndpoint($"/openapi/{OpenApiSetup.DocumentName}.json", "Referral API v1");
-            options.RoutePrefix = "swagger";
-        });
+            app.UseSwaggerUI(options =>
+            {
+                options.SwaggerEndpoint($"/openapi/{OpenApiSetup.DocumentName}.json", "Referral API v1");
+                options.RoutePrefix = SecurityHeaders.SwaggerPath.TrimStart('/');
+            });
+        }
 
         var api = app.MapGroup(string.Empty).WithStandardProblems();
         api.MapHealthApi();

@@ -112,6 +112,20 @@ public sealed class JourneyTests(ServerProcess server) : IClassFixture<ServerPro
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task The_real_server_names_no_server_and_its_pages_cannot_be_framed()
+    {
+        foreach (var path in new[] { "/health/live", "/v1/services", "/swagger/index.html" })
+        {
+            var response = await server.Client().GetAsync(path);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.False(response.Headers.Contains("Server"), $"{path} names its server");
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        }
+    }
+
     private async Task<JsonObject> Json(HttpResponseMessage response, HttpStatusCode expected)
     {
         var text = await response.Content.ReadAsStringAsync();

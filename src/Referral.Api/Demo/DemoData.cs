@@ -21,6 +21,33 @@ public static partial class DemoData
         new("demo-analyst-key", Roles.Analyst, null),
     ];
 
+    private static readonly HashSet<string> KeyHashes = Keys.Select(k => ApiKeys.Hash(k.Key)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Whether a key hash is one of the well-known demo keys, which anyone can read in the README.</summary>
+    public static bool IsDemoKeyHash(string hash) => KeyHashes.Contains(hash);
+
+    /// <summary>
+    /// Outside Development the demo keys are refused whatever the database holds; a database
+    /// that a Development run seeded still holds them, and an operator should know and revoke them.
+    /// </summary>
+    public static async Task WarnOfDemoKeysAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var keys = services.GetRequiredService<IApiKeyRepository>();
+        var found = 0;
+        foreach (var demo in Keys)
+        {
+            if (await keys.FindActiveAsync(ApiKeys.Hash(demo.Key), cancellationToken) is not null)
+            {
+                found++;
+            }
+        }
+
+        if (found > 0)
+        {
+            LogDemoKeysRefused(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoData)), found);
+        }
+    }
+
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoData));
@@ -61,6 +88,9 @@ public static partial class DemoData
 
         return demo.Count;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "This database holds {Count} active demo keys from a Development run. Outside Development they are refused; revoke them with 'keys list' and 'keys revoke <key id>'.")]
+    private static partial void LogDemoKeysRefused(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo directory with {Count} services.")]
     private static partial void LogSeededDirectory(ILogger logger, int count);

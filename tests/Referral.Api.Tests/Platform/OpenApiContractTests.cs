@@ -61,12 +61,5 @@ public sealed class OpenApiContractTests(ApiFactory api) : IClassFixture<ApiFact
         }
     }
 
-    [Fact]
-    public async Task Swagger_ui_shows_the_document()
-    {
-        var page = await api.Anonymous().GetStringAsync("/swagger/index.html");
-        Assert.Contains("swagger-ui", page);
-    }
-
     private static string Normalise(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd() + "\n";
 }

@@ -6,9 +6,16 @@ using Referral.Api.Tests.Infrastructure;
 
 namespace Referral.Api.Tests.Profiles;
 
-/// <summary>Every log record the API writes, at every level, collected in memory.</summary>
+/// <summary>Every log record the API writes, at every level, the framework's included, collected in memory.</summary>
 public sealed class LogCapturingApi : ApiFactory
 {
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
+    {
+        ["Logging:LogLevel:Default"] = "Trace",
+        ["Logging:LogLevel:Microsoft"] = "Trace",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -38,6 +45,24 @@ public sealed class PersonalDataLoggingTests(LogCapturingApi api) : IClassFixtur
             {
                 Assert.DoesNotContain(secret, text, StringComparison.OrdinalIgnoreCase);
             }
+        }
+    }
+
+    [Fact]
+    public async Task No_nhs_number_used_as_a_query_value_reaches_the_logs_at_any_level()
+    {
+        var practice = api.ClientWithKey(api.PracticeAKey);
+        await practice.GetAsync("/v1/profiles?patientRef=9449305552");
+        await practice.GetAsync("/v1/referrals?profileId=9449305552");
+        await practice.GetAsync("/v1/profiles?9449305552");
+        await api.Anonymous().GetAsync("/v1/services?q=9449305552");
+
+        var logs = api.Logs;
+        Assert.Contains(logs, r => r.Message.Contains("/v1/profiles", StringComparison.Ordinal));
+        foreach (var record in logs)
+        {
+            var text = $"{record.Message} {record.Exception} {string.Join(" ", record.StructuredState?.Select(s => s.Value) ?? [])} {record.Scopes.Count}";
+            Assert.DoesNotContain("9449305552", text, StringComparison.Ordinal);
         }
     }
 }
