@@ -45,6 +45,40 @@ public sealed class KeysCommandTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.NotEqual(0, result.ExitCode);
     }
 
+    [Fact]
+    public async Task Keys_list_has_a_header()
+    {
+        var listed = await Run("keys", "list");
+
+        Assert.Equal(0, listed.ExitCode);
+        Assert.Matches(@"^id\s+prefix\s+role\s+ods\s+state\s+label", listed.Output);
+    }
+
+    [Theory]
+    [InlineData("key", "list")]
+    [InlineData("import")]
+    [InlineData("kyes")]
+    public async Task An_unknown_verb_is_an_error_naming_the_verbs_not_a_server_that_starts(params string[] args)
+    {
+        var result = await Run(args);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.DoesNotContain("Now listening", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.Contains("Unrecognized command", result.Error, StringComparison.Ordinal);
+        Assert.Contains("keys", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.Contains("serve", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_lists_every_verb()
+    {
+        var help = await Run("--help");
+
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("serve", help.Output, StringComparison.Ordinal);
+        Assert.Contains("keys", help.Output, StringComparison.Ordinal);
+    }
+
     private async Task<(int ExitCode, string Output, string Error)> Run(params string[] args)
     {
         // Make sure the factory has created and migrated its database first.
@@ -66,8 +100,18 @@ public sealed class KeysCommandTests(ApiFactory api) : IClassFixture<ApiFactory>
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
+        // A verb that started a server would never exit: the timeout fails the test instead of hanging it.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return (process.ExitCode, await output, await error);
     }
 }

@@ -2,30 +2,17 @@ using System.CommandLine;
 using Referral.Api.Security;
 using Referral.Data.Keys;
 
-namespace Referral.Api.Features.Keys;
+namespace Referral.Api.CommandLine;
 
 /// <summary>
-/// The host's key management verbs: `keys create`, `keys list`, `keys revoke`. They act on the
+/// The key management verbs: `keys create`, `keys list`, `keys revoke`. They act on the
 /// database the API is configured to use, and print a new key exactly once.
 /// </summary>
 public static class KeysCommand
 {
-    public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] == "keys";
+    public static Command Create() => new("keys", "Manage API keys") { CreateKey(), List(), Revoke() };
 
-    public static async Task<int> RunAsync(string[] args)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Services.AddReferralStorage(builder.Configuration, builder.Environment);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ApiKeyIssuer>();
-        builder.Logging.ClearProviders();
-        await using var app = builder.Build();
-        app.Services.MigrateDatabase();
-
-        return await Build(app.Services).Parse(args).InvokeAsync();
-    }
-
-    private static RootCommand Build(IServiceProvider services)
+    private static Command CreateKey()
     {
         var role = new Option<string>("--role") { Description = "directory-admin, practice or analyst", Required = true };
         role.AcceptOnlyFromAmong([.. Roles.All]);
@@ -34,6 +21,8 @@ public static class KeysCommand
         var create = new Command("create", "Create a key and print it once") { role, ods, label };
         create.SetAction(async (result, cancellationToken) =>
         {
+            await using var host = CommandServices.Open();
+            var services = host.Services;
             try
             {
                 var (record, key) = await services.GetRequiredService<ApiKeyIssuer>()
@@ -49,29 +38,41 @@ public static class KeysCommand
                 return 2;
             }
         });
+        return create;
+    }
 
+    private static Command Revoke()
+    {
         var id = new Argument<Guid>("id") { Description = "The key's id, as printed by create or list" };
         var revoke = new Command("revoke", "Revoke a key; requests with it get 401 from then on") { id };
         revoke.SetAction(async (result, cancellationToken) =>
         {
+            await using var host = CommandServices.Open();
+            var services = host.Services;
             var revoked = await services.GetRequiredService<IApiKeyRepository>()
                 .RevokeAsync(result.GetValue(id), services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
             Console.WriteLine(revoked ? "Revoked." : "No active key has that id.");
             return revoked ? 0 : 1;
         });
+        return revoke;
+    }
 
+    private static Command List()
+    {
         var list = new Command("list", "List keys (never the keys themselves)");
         list.SetAction(async (_, cancellationToken) =>
         {
+            await using var host = CommandServices.Open();
+            var services = host.Services;
+            Console.WriteLine($"{"id",-36}  {"prefix",-9}  {"role",-15} {"ods",-7} {"state",-28}  label");
             foreach (var key in await services.GetRequiredService<IApiKeyRepository>().ListAsync(cancellationToken))
             {
                 var state = key.RevokedAt is null ? "active" : $"revoked {key.RevokedAt:u}";
-                Console.WriteLine($"{key.Id}  {key.Prefix}…  {key.Role,-15} {key.OdsCode ?? "-",-7} {state}  {key.Label}");
+                Console.WriteLine($"{key.Id,-36}  {key.Prefix + "…",-9}  {key.Role,-15} {key.OdsCode ?? "-",-7} {state,-28}  {key.Label}");
             }
 
             return 0;
         });
-
-        return new RootCommand("Referral API") { new Command("keys", "Manage API keys") { create, list, revoke } };
+        return list;
     }
 }
