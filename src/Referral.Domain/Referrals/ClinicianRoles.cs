@@ -5,7 +5,11 @@ namespace Referral.Domain.Referrals;
 /// <summary>Who may endorse a service, and the register each role must be on.</summary>
 public static class ClinicianRoles
 {
-    public static readonly IReadOnlyList<string> All = ["gp", "nurse", "pharmacist", "link-worker", "other"];
+    public const string Gp = "gp";
+    public const string Nurse = "nurse";
+    public const string Pharmacist = "pharmacist";
+    public const string LinkWorker = "link-worker";
+    public const string Other = "other";
 
     /// <summary>
     /// The register a role's number must come from: a GP is on the GMC register, a nurse on the
@@ -14,11 +18,11 @@ public static class ClinicianRoles
     /// </summary>
     public static string? RequiredBody(string role) => role switch
     {
-        "gp" => ProfessionalRegistration.Gmc,
-        "nurse" => ProfessionalRegistration.Nmc,
-        "pharmacist" => ProfessionalRegistration.Gphc,
+        Gp => ProfessionalRegistration.Gmc,
+        Nurse => ProfessionalRegistration.Nmc,
+        Pharmacist => ProfessionalRegistration.Gphc,
         _ => null,
     };
 
-    public static bool NeedsRegistration(string role) => role != "link-worker";
+    public static bool NeedsRegistration(string role) => role != LinkWorker;
 }

@@ -18,14 +18,13 @@ public static class ReferralStatuses
     public const string DroppedOut = "dropped-out";
     public const string Withdrawn = "withdrawn";
 
-    public static readonly IReadOnlyList<string> All =
-        [Proposed, Offered, Contacted, Started, Completed, Declined, NotContactable, NoCapacity, DroppedOut, Withdrawn];
+    public static readonly IReadOnlyList<string> All = [.. Vocabulary.Vocabularies.ReferralStatuses.Codes];
 
     private static readonly string[] Forward = [Proposed, Offered, Contacted, Started, Completed];
 
     private static readonly string[] EarlyEnds = [Declined, NotContactable, NoCapacity, Withdrawn];
 
-    public static readonly IReadOnlyList<string> DeclineReasons = ["not-for-me", "format", "time", "distance", "cost", "other"];
+    public static readonly IReadOnlyList<string> DeclineReasons = [.. Vocabulary.Vocabularies.DeclineReasons.Codes];
 
     /// <summary>Statuses of a referral still in progress; every other status closes it.</summary>
     public static readonly IReadOnlyList<string> Open = [Proposed, Offered, Contacted, Started];

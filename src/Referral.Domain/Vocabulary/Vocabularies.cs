@@ -4,7 +4,7 @@ namespace Referral.Domain.Vocabulary;
 /// The controlled vocabularies of the directory and of profiles. Codes are stable API values:
 /// add new ones, never rename or remove one (stored services and profiles refer to them).
 /// </summary>
-public static class Vocabularies
+public static partial class Vocabularies
 {
     public static readonly TermSet Conditions = new("conditions",
     [

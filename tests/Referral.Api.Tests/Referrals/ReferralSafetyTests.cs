@@ -41,12 +41,19 @@ public sealed class ReferralSafetyTests(ApiFactory api) : IClassFixture<ApiFacto
     public async Task Idempotency_keys_are_kept_only_as_hashes_and_a_malformed_one_is_400()
     {
         var (profileId, serviceId) = await ReferralBodies.Parties(api);
-        await Practice.SendAsync(WithKey(ReferralBodies.Referral(profileId, serviceId), "my-key-9449305552"));
+        const string key = "my-key-9449305552";
+        var created = await Practice.SendAsync(WithKey(ReferralBodies.Referral(profileId, serviceId), key));
+        var referralId = (await created.ReadObject(HttpStatusCode.Created))["id"]!.GetValue<string>();
 
+        // The key's row must exist (it is what a retry is answered from), holding the key's
+        // SHA-256 and nothing of the key itself.
         await using var connection = await api.OpenDatabaseAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM idempotency_keys WHERE key LIKE '%9449305552%'";
-        Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+        command.CommandText = "SELECT key FROM idempotency_keys WHERE referral_id = $id";
+        command.Parameters.AddWithValue("$id", referralId);
+        var stored = Assert.IsType<string>(await command.ExecuteScalarAsync());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key))), stored);
+        await api.AssertNowhereOnDiskAsync(key);
 
         await (await Practice.SendAsync(WithKey(ReferralBodies.Referral(profileId, serviceId), new string('k', 101)))).AssertFieldError("Idempotency-Key");
     }

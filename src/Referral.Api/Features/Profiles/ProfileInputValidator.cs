@@ -15,13 +15,6 @@ namespace Referral.Api.Features.Profiles;
 /// </summary>
 public sealed class ProfileInputValidator : AbstractValidator<ProfileInput>
 {
-    public static readonly TermSet CostLimits = new("costLimits",
-    [
-        new("free", "Only free services"),
-        new("low-cost", "Free or low-cost services"),
-        new("any", "Any cost"),
-    ]);
-
     public ProfileInputValidator(PostcodeDistricts districts, TimeProvider clock)
     {
         RuleFor(p => p.PatientRef).NotEmpty().MaximumLength(64)
@@ -44,7 +37,7 @@ public sealed class ProfileInputValidator : AbstractValidator<ProfileInput>
         RuleFor(p => p.Languages).NotEmpty().Codes(Vocabularies.Languages);
         RuleFor(p => p.AccessibilityNeeds).Codes(Vocabularies.AccessibilityFeatures);
         RuleFor(p => p.Availability).Codes(Vocabularies.ScheduleSlots);
-        RuleFor(p => p.CostLimit).NotEmpty().In(CostLimits);
+        RuleFor(p => p.CostLimit).NotEmpty().In(Vocabularies.CostLimits);
         RuleFor(p => p.Formats).NotNull().SetValidator(new FormatPreferencesValidator());
         RuleFor(p => p.Personality!).SetValidator(new PersonalityValidator()).When(p => p.Personality is not null);
         RuleFor(p => p.FactorPriorities!).Codes(DecisionFactors.Terms).When(p => p.FactorPriorities is not null);

@@ -21,7 +21,14 @@ public sealed record VocabularySet(
     IReadOnlyList<Term> EvidenceLevels,
     IReadOnlyList<Term> ReferralRoutes,
     IReadOnlyList<Term> ServiceStatuses,
-    IReadOnlyList<FactorTerm> DecisionFactors);
+    IReadOnlyList<FactorTerm> DecisionFactors,
+    IReadOnlyList<Term> CostLimits,
+    IReadOnlyList<Term> ReferralHandoffs,
+    IReadOnlyList<Term> ReferralSources,
+    IReadOnlyList<Term> ReferralStatuses,
+    IReadOnlyList<Term> DeclineReasons,
+    IReadOnlyList<Term> ClinicianRoles,
+    IReadOnlyList<Term> RegistrationBodies);
 
 public static class VocabulariesApi
 {
@@ -39,7 +46,14 @@ public static class VocabulariesApi
         Vocabularies.ServiceStatuses.Terms,
         Domain.Factors.DecisionFactors.All
             .Select(f => new FactorTerm(f.Code, f.Meaning, f.PriorRankNeverUsed, f.PriorRankHasUsed, f.Source == PriorSource.Survey ? "survey" : "assumption"))
-            .ToList());
+            .ToList(),
+        Vocabularies.CostLimits.Terms,
+        Vocabularies.ReferralHandoffs.Terms,
+        Vocabularies.ReferralSources.Terms,
+        Vocabularies.ReferralStatuses.Terms,
+        Vocabularies.DeclineReasons.Terms,
+        Vocabularies.ClinicianRoles.Terms,
+        Vocabularies.RegistrationBodies.Terms);
 
     public static IEndpointRouteBuilder MapVocabulariesApi(this IEndpointRouteBuilder app)
     {
@@ -47,7 +61,7 @@ public static class VocabulariesApi
             .WithTags("Vocabularies")
             .WithName("GetVocabularies")
             .WithSummary("The controlled vocabularies")
-            .WithDescription("Formats, conditions, communities, accessibility features, schedule slots, languages (ISO 639-1), costs, capacity, evidence levels, referral routes, service statuses and the twelve decision factors with their cohort priors. Factors whose source is 'assumption' are the product's own, not the survey's.")
+            .WithDescription("Every code list the API accepts. For services: formats, conditions, communities, accessibility features, schedule slots, languages (ISO 639-1), costs, capacity statuses, evidence levels, referral routes (who may refer) and service statuses. For profiles: cost limits and the twelve decision factors with their cohort priors (factors whose source is 'assumption' are the product's own, not the survey's). For referrals: referral handoffs (the route of a referral), sources, statuses, decline reasons, clinician roles and registration bodies.")
             .AllowAnonymous();
         return app;
     }

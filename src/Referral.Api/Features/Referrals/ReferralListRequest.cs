@@ -2,6 +2,7 @@ using System.ComponentModel;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Referral.Api.Validation;
+using Referral.Domain.Vocabulary;
 
 namespace Referral.Api.Features.Referrals;
 
@@ -33,7 +34,7 @@ public sealed class ReferralListRequestValidator : AbstractValidator<ReferralLis
 {
     public ReferralListRequestValidator()
     {
-        RuleFor(r => r.Status).In(ReferralTerms.Statuses);
+        RuleFor(r => r.Status).In(Vocabularies.ReferralStatuses);
         RuleFor(r => r.Page).ValidPage();
         RuleFor(r => r.PageSize).ValidPageSize();
     }

@@ -6,33 +6,10 @@ using Referral.Domain.Vocabulary;
 
 namespace Referral.Api.Features.Referrals;
 
-public static class ReferralTerms
+public static class ReferralDates
 {
     /// <summary>No referral or endorsement in this product can predate it.</summary>
     public static readonly DateTimeOffset Earliest = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    public static readonly TermSet Routes = new("routes",
-    [
-        new("signpost", "The patient contacts the service"),
-        new("direct", "The practice passes the patient's contact to the service"),
-    ]);
-
-    public static readonly TermSet Sources = new("sources",
-    [
-        new("gp", "A GP"),
-        new("nurse", "A practice nurse"),
-        new("link-worker", "A social prescribing link worker"),
-        new("self", "The patient, through the practice"),
-    ]);
-
-    public static readonly TermSet ClinicianRoles = new("clinicianRoles", Domain.Referrals.ClinicianRoles.All.Select(r => new Term(r, r)));
-
-    public static readonly TermSet RegistrationBodies = new("registrationBodies",
-        ProfessionalRegistration.Formats.Select(f => new Term(f.Key, f.Value)));
-
-    public static readonly TermSet Statuses = new("referralStatuses", ReferralStatuses.All.Select(s => new Term(s, s)));
-
-    public static readonly TermSet DeclineReasons = new("declineReasons", ReferralStatuses.DeclineReasons.Select(s => new Term(s, s)));
 }
 
 public sealed class ReferralInputValidator : AbstractValidator<ReferralInput>
@@ -42,8 +19,8 @@ public sealed class ReferralInputValidator : AbstractValidator<ReferralInput>
         RuleFor(r => r.ProfileId).NotEmpty();
         RuleFor(r => r.ServiceId).NotEmpty();
         RuleFor(r => r.RecommendationId).NotEqual(Guid.Empty);
-        RuleFor(r => r.Route).NotEmpty().In(ReferralTerms.Routes);
-        RuleFor(r => r.Source).NotEmpty().In(ReferralTerms.Sources);
+        RuleFor(r => r.Route).NotEmpty().In(Vocabularies.ReferralHandoffs);
+        RuleFor(r => r.Source).NotEmpty().In(Vocabularies.ReferralSources);
         RuleFor(r => r.Endorsement!).SetValidator(new EndorsementInputValidator(clock)).When(r => r.Endorsement is not null);
     }
 }
@@ -53,12 +30,12 @@ public sealed class EndorsementInputValidator : AbstractValidator<EndorsementInp
     public EndorsementInputValidator(TimeProvider clock)
     {
         RuleFor(e => e.ClinicianName).NotEmpty().MaximumLength(100);
-        RuleFor(e => e.Role).NotEmpty().In(ReferralTerms.ClinicianRoles);
+        RuleFor(e => e.Role).NotEmpty().In(Vocabularies.ClinicianRoles);
         RuleFor(e => e.Registration)
             .NotNull().WithMessage("'registration' is required: only link workers endorse without a professional registration.")
             .When(e => ClinicianRoles.NeedsRegistration(e.Role));
         RuleFor(e => e.Registration!.Body)
-            .NotEmpty().In(ReferralTerms.RegistrationBodies)
+            .NotEmpty().In(Vocabularies.RegistrationBodies)
             .Must((e, body) => ClinicianRoles.RequiredBody(e.Role) is not { } required || body == required)
             .WithMessage(e => $"A {e.Role} endorses with their {ClinicianRoles.RequiredBody(e.Role)} registration.")
             .When(e => e.Registration is not null);
@@ -66,11 +43,11 @@ public sealed class EndorsementInputValidator : AbstractValidator<EndorsementInp
             .NotEmpty()
             .Must((e, number) => ProfessionalRegistration.IsValid(e.Registration!.Body, number))
             .WithMessage(e => $"'registration.number' is not a valid {e.Registration!.Body} number: {ProfessionalRegistration.Formats.GetValueOrDefault(e.Registration.Body, "see the registration body")}.")
-            .When(e => e.Registration is not null && ReferralTerms.RegistrationBodies.Contains(e.Registration.Body));
+            .When(e => e.Registration is not null && Vocabularies.RegistrationBodies.Contains(e.Registration.Body));
         RuleFor(e => e.Note).MaximumLength(500);
         RuleFor(e => e.EndorsedAt)
             .NotEqual(default(DateTimeOffset)).WithMessage("'endorsedAt' is required.")
-            .GreaterThanOrEqualTo(ReferralTerms.Earliest).WithMessage("'endorsedAt' is implausibly early.")
+            .GreaterThanOrEqualTo(ReferralDates.Earliest).WithMessage("'endorsedAt' is implausibly early.")
             .Must(t => t <= clock.GetUtcNow().AddMinutes(5)).WithMessage("'endorsedAt' cannot be in the future.");
     }
 }
@@ -79,15 +56,15 @@ public sealed class StatusChangeInputValidator : AbstractValidator<StatusChangeI
 {
     public StatusChangeInputValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Status).NotEmpty().In(ReferralTerms.Statuses);
+        RuleFor(c => c.Status).NotEmpty().In(Vocabularies.ReferralStatuses);
         RuleFor(c => c.Reason)
-            .NotEmpty().WithMessage($"'reason' is required when a referral is declined: one of {ReferralTerms.DeclineReasons.Describe()}.")
-            .In(ReferralTerms.DeclineReasons)
+            .NotEmpty().WithMessage($"'reason' is required when a referral is declined: one of {Vocabularies.DeclineReasons.Describe()}.")
+            .In(Vocabularies.DeclineReasons)
             .When(c => c.Status == ReferralStatuses.Declined);
         RuleFor(c => c.Reason).MaximumLength(200);
         RuleFor(c => c.OccurredAt)
             .NotEqual(default(DateTimeOffset)).WithMessage("'occurredAt' is required.")
-            .GreaterThanOrEqualTo(ReferralTerms.Earliest).WithMessage("'occurredAt' is implausibly early.")
+            .GreaterThanOrEqualTo(ReferralDates.Earliest).WithMessage("'occurredAt' is implausibly early.")
             .Must(t => t <= clock.GetUtcNow().AddMinutes(5)).WithMessage("'occurredAt' cannot be in the future.");
     }
 }
