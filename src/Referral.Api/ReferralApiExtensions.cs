@@ -37,6 +37,7 @@ public static class ReferralApiExtensions
             }
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<StorageFaultExceptionHandler>();
         // Binding failures throw, so that the handler above can explain them as problem+json.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
@@ -64,7 +65,7 @@ public static class ReferralApiExtensions
     public static IServiceCollection AddReferralStorage(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var options = configuration.GetSection(SqliteOptions.Section).Get<SqliteOptions>() ?? new SqliteOptions();
-        return services.AddSqliteStorage(Path.GetFullPath(options.Path, environment.ContentRootPath));
+        return services.AddSqliteStorage(Path.GetFullPath(options.Path, environment.ContentRootPath), options);
     }
 
     public static void MigrateDatabase(this IServiceProvider services) => services.GetRequiredService<SqliteMigrator>().Migrate();
