@@ -1,5 +1,6 @@
 using Referral.Api;
 using Referral.Api.Features.Keys;
+using Referral.Data;
 
 if (KeysCommand.IsInvoked(args))
 {
@@ -10,7 +11,17 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddReferralApi();
 
 var app = builder.Build();
-await app.PrepareAsync();
+try
+{
+    await app.PrepareAsync();
+}
+catch (StorageFaultException fault)
+{
+    // The operator needs the file and what is wrong with it; a stack trace says neither.
+    app.Logger.LogCritical("Cannot start: {Fault}", fault.Message);
+    return 1;
+}
+
 app.UseReferralApi();
 await app.RunAsync();
 return 0;

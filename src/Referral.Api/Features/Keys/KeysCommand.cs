@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Referral.Api.Security;
+using Referral.Data;
 using Referral.Data.Keys;
 
 namespace Referral.Api.Features.Keys;
@@ -20,9 +21,16 @@ public static class KeysCommand
         builder.Services.AddSingleton<ApiKeyIssuer>();
         builder.Logging.ClearProviders();
         await using var app = builder.Build();
-        app.Services.MigrateDatabase();
-
-        return await Build(app.Services).Parse(args).InvokeAsync();
+        try
+        {
+            app.Services.MigrateDatabase();
+            return await Build(app.Services).Parse(args).InvokeAsync();
+        }
+        catch (StorageFaultException fault)
+        {
+            Console.Error.WriteLine(fault.Message);
+            return 1;
+        }
     }
 
     private static RootCommand Build(IServiceProvider services)
