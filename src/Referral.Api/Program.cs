@@ -1,5 +1,6 @@
 using Referral.Api;
 using Referral.Api.CommandLine;
+using Referral.Data;
 
 return await HostCommandLine.RunAsync(args, Serve);
 
@@ -8,8 +9,20 @@ static async Task<int> Serve(string[] args)
     var builder = WebApplication.CreateBuilder(args);
     builder.AddReferralApi();
 
-    var app = builder.Build();
-    await app.PrepareAsync();
+    // Disposed on every way out: the console logger writes from a queue, and only disposing
+    // it makes sure a start-up fault's one line is out before the process ends.
+    await using var app = builder.Build();
+    try
+    {
+        await app.PrepareAsync();
+    }
+    catch (StorageFaultException fault)
+    {
+        // The operator needs the file and what is wrong with it; a stack trace says neither.
+        app.Logger.LogCritical("Cannot start: {Fault}", fault.Message);
+        return 1;
+    }
+
     app.UseReferralApi();
     await app.RunAsync();
     return 0;

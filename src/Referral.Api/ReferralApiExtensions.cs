@@ -39,6 +39,7 @@ public static class ReferralApiExtensions
             }
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<StorageFaultExceptionHandler>();
         services.AddSingleton<RequestContract>();
         // Binding failures throw, so that the handler above can explain them as problem+json.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -70,7 +71,7 @@ public static class ReferralApiExtensions
     public static IServiceCollection AddReferralStorage(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var options = configuration.GetSection(SqliteOptions.Section).Get<SqliteOptions>() ?? new SqliteOptions();
-        return services.AddSqliteStorage(Path.GetFullPath(options.Path, environment.ContentRootPath));
+        return services.AddSqliteStorage(Path.GetFullPath(options.Path, environment.ContentRootPath), options);
     }
 
     public static void MigrateDatabase(this IServiceProvider services) => services.GetRequiredService<SqliteMigrator>().Migrate();

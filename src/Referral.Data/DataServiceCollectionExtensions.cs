@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Referral.Data.Directory;
 using Referral.Data.Keys;
 using Referral.Data.Profiles;
@@ -12,11 +13,14 @@ namespace Referral.Data;
 public static class DataServiceCollectionExtensions
 {
     /// <summary>Registers the SQLite storage for a database file (already resolved to a full path).</summary>
-    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, string databasePath)
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, string databasePath, SqliteOptions? options = null)
     {
         TypeHandlers.Register();
-        services.AddSingleton(new SqliteConnectionFactory(databasePath));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StorageHealth>();
+        services.AddSingleton(provider => new SqliteConnectionFactory(databasePath, options, provider.GetRequiredService<StorageHealth>()));
         services.AddSingleton<SqliteMigrator>();
+        services.AddSingleton<IStorageReadiness, SqliteReadiness>();
         services.AddSingleton(_ => ReferenceData.LoadPostcodeDistricts());
         services.AddSingleton<IServiceRepository, SqliteServiceRepository>();
         services.AddSingleton<IApiKeyRepository, SqliteApiKeyRepository>();

@@ -1,4 +1,5 @@
 using Referral.Api.Security;
+using Referral.Data;
 
 namespace Referral.Api.CommandLine;
 
@@ -8,15 +9,24 @@ namespace Referral.Api.CommandLine;
 /// </summary>
 internal static class CommandServices
 {
-    public static WebApplication Open()
+    /// <summary>Runs a verb against the database; a database it cannot use is one line on stderr and exit code 1.</summary>
+    public static async Task<int> RunAsync(Func<IServiceProvider, Task<int>> verb)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Services.AddReferralStorage(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ApiKeyIssuer>();
         builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.Services.MigrateDatabase();
-        return app;
+        await using var app = builder.Build();
+        try
+        {
+            app.Services.MigrateDatabase();
+            return await verb(app.Services);
+        }
+        catch (StorageFaultException fault)
+        {
+            await Console.Error.WriteLineAsync(fault.Message);
+            return 1;
+        }
     }
 }

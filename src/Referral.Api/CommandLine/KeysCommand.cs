@@ -19,10 +19,8 @@ public static class KeysCommand
         var ods = new Option<string?>("--ods") { Description = "The practice's ODS code (practice keys only), e.g. A81001" };
         var label = new Option<string?>("--label") { Description = "A note for operators, e.g. the practice system's name" };
         var create = new Command("create", "Create a key and print it once") { role, ods, label };
-        create.SetAction(async (result, cancellationToken) =>
+        create.SetAction((result, cancellationToken) => CommandServices.RunAsync(async services =>
         {
-            await using var host = CommandServices.Open();
-            var services = host.Services;
             try
             {
                 var (record, key) = await services.GetRequiredService<ApiKeyIssuer>()
@@ -37,7 +35,7 @@ public static class KeysCommand
                 Console.Error.WriteLine(e.Message.Split(" (Parameter")[0]);
                 return 2;
             }
-        });
+        }));
         return create;
     }
 
@@ -45,25 +43,21 @@ public static class KeysCommand
     {
         var id = new Argument<Guid>("id") { Description = "The key's id, as printed by create or list" };
         var revoke = new Command("revoke", "Revoke a key; requests with it get 401 from then on") { id };
-        revoke.SetAction(async (result, cancellationToken) =>
+        revoke.SetAction((result, cancellationToken) => CommandServices.RunAsync(async services =>
         {
-            await using var host = CommandServices.Open();
-            var services = host.Services;
             var revoked = await services.GetRequiredService<IApiKeyRepository>()
                 .RevokeAsync(result.GetValue(id), services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
             Console.WriteLine(revoked ? "Revoked." : "No active key has that id.");
             return revoked ? 0 : 1;
-        });
+        }));
         return revoke;
     }
 
     private static Command List()
     {
         var list = new Command("list", "List keys (never the keys themselves)");
-        list.SetAction(async (_, cancellationToken) =>
+        list.SetAction((_, cancellationToken) => CommandServices.RunAsync(async services =>
         {
-            await using var host = CommandServices.Open();
-            var services = host.Services;
             Console.WriteLine($"{"id",-36}  {"prefix",-9}  {"role",-15} {"ods",-7} {"state",-28}  label");
             foreach (var key in await services.GetRequiredService<IApiKeyRepository>().ListAsync(cancellationToken))
             {
@@ -72,7 +66,7 @@ public static class KeysCommand
             }
 
             return 0;
-        });
+        }));
         return list;
     }
 }

@@ -7,8 +7,8 @@ namespace Referral.Api.OpenApi;
 
 /// <summary>
 /// Declares the problem responses that follow from how an endpoint is configured (a key is
-/// required, it takes a body, it is rate limited), so every operation in the contract lists its
-/// errors without each endpoint repeating them.
+/// required, it takes a body, it is rate limited, it writes), so every operation in the
+/// contract lists its errors without each endpoint repeating them.
 /// </summary>
 public static class StandardProblems
 {
@@ -47,6 +47,12 @@ public static class StandardProblems
             if (metadata.OfType<EnableRateLimitingAttribute>().Any() && !metadata.OfType<DisableRateLimitingAttribute>().Any())
             {
                 Add(StatusCodes.Status429TooManyRequests, typeof(ProblemDetails));
+            }
+
+            // Anything but a read stores something, and the storage may refuse it (full, locked, read-only).
+            if (metadata.OfType<IHttpMethodMetadata>().SelectMany(m => m.HttpMethods).Any(m => !HttpMethods.IsGet(m) && !HttpMethods.IsHead(m)))
+            {
+                Add(StatusCodes.Status503ServiceUnavailable, typeof(ProblemDetails));
             }
         });
         return builder;

@@ -18,15 +18,13 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
     {
         var id = Guid.NewGuid();
         (input, var venueDistrict) = WithVenue(input);
-        await using var scope = await connections.OpenForWriteAsync(cancellationToken);
-        var connection = scope.Connection;
-        await connection.ExecuteAsync(new CommandDefinition(
+        await connections.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO services (id, version, status, name, search_text, venue_district, national, area_radius_km, document, created_at, updated_at)
             VALUES (@Id, 1, @Status, @Name, @SearchText, @VenueDistrict, @National, @AreaRadiusKm, @Document, @Now, @Now)
             """,
             Parameters(id, input, venueDistrict, now),
-            cancellationToken: cancellationToken));
+            cancellationToken: cancellationToken)), cancellationToken);
         return new Service(input, id, 1, venueDistrict, now, now);
     }
 
@@ -41,55 +39,52 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
     public async Task<ReplaceOutcome<Service>> ReplaceAsync(Guid id, ServiceInput input, int? expectedVersion, DateTimeOffset now, CancellationToken cancellationToken)
     {
         (input, var venueDistrict) = WithVenue(input);
-        await using var scope = await connections.OpenForWriteAsync(cancellationToken);
-        var connection = scope.Connection;
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var current = await connection.QuerySingleOrDefaultAsync<ServiceRow>(new CommandDefinition(
-            "SELECT version AS Version, created_at AS CreatedAt FROM services WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
-        if (current is null)
+        return await connections.WriteAsync<ReplaceOutcome<Service>>(async connection =>
         {
-            return new ReplaceOutcome<Service>.NotFound();
-        }
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var current = await connection.QuerySingleOrDefaultAsync<ServiceRow>(new CommandDefinition(
+                "SELECT version AS Version, created_at AS CreatedAt FROM services WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+            if (current is null)
+            {
+                return new ReplaceOutcome<Service>.NotFound();
+            }
 
-        if (expectedVersion is { } expected && expected != current.Version)
-        {
-            return new ReplaceOutcome<Service>.VersionMismatch(current.Version);
-        }
+            if (expectedVersion is { } expected && expected != current.Version)
+            {
+                return new ReplaceOutcome<Service>.VersionMismatch(current.Version);
+            }
 
-        // The read above and this write share one IMMEDIATE transaction, which holds the write lock
-        // from its start: no other writer can change the version in between.
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE services
-               SET version = version + 1, status = @Status, name = @Name, search_text = @SearchText,
-                   venue_district = @VenueDistrict, national = @National, area_radius_km = @AreaRadiusKm,
-                   document = @Document, updated_at = @Now
-             WHERE id = @Id
-            """,
-            Parameters(id, input, venueDistrict, now),
-            transaction,
-            cancellationToken: cancellationToken));
+            // The read above and this write share one IMMEDIATE transaction, which holds the write lock
+            // from its start: no other writer can change the version in between.
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE services
+                   SET version = version + 1, status = @Status, name = @Name, search_text = @SearchText,
+                       venue_district = @VenueDistrict, national = @National, area_radius_km = @AreaRadiusKm,
+                       document = @Document, updated_at = @Now
+                 WHERE id = @Id
+                """,
+                Parameters(id, input, venueDistrict, now),
+                transaction,
+                cancellationToken: cancellationToken));
 
-        await transaction.CommitAsync(cancellationToken);
-        return new ReplaceOutcome<Service>.Replaced(new Service(input, id, current.Version + 1, venueDistrict, current.CreatedAt, now));
+            await transaction.CommitAsync(cancellationToken);
+            return new ReplaceOutcome<Service>.Replaced(new Service(input, id, current.Version + 1, venueDistrict, current.CreatedAt, now));
+        }, cancellationToken);
     }
 
     public async Task<Service?> RetireAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ServiceRow? row;
-        await using (var scope = await connections.OpenForWriteAsync(cancellationToken))
-        {
-            row = await scope.Connection.QuerySingleOrDefaultAsync<ServiceRow>(new CommandDefinition(
-                $"""
-                UPDATE services
-                   SET status = 'closed', document = json_set(document, '$.status', 'closed'),
-                       version = version + 1, updated_at = @now
-                 WHERE id = @id AND status <> 'closed'
-                RETURNING {Columns}
-                """,
-                new { id, now },
-                cancellationToken: cancellationToken));
-        }
+        var row = await connections.WriteAsync(connection => connection.QuerySingleOrDefaultAsync<ServiceRow>(new CommandDefinition(
+            $"""
+            UPDATE services
+               SET status = 'closed', document = json_set(document, '$.status', 'closed'),
+                   version = version + 1, updated_at = @now
+             WHERE id = @id AND status <> 'closed'
+            RETURNING {Columns}
+            """,
+            new { id, now },
+            cancellationToken: cancellationToken)), cancellationToken);
 
         // Nothing updated: either no such service, or it was closed already, which a repeated
         // DELETE leaves as it is (not even its version changes).

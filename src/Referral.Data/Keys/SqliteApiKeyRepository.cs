@@ -10,15 +10,13 @@ public sealed class SqliteApiKeyRepository(SqliteConnectionFactory connections) 
 
     public async Task AddAsync(ApiKeyRecord key, CancellationToken cancellationToken)
     {
-        await using var scope = await connections.OpenForWriteAsync(cancellationToken);
-        var connection = scope.Connection;
-        await connection.ExecuteAsync(new CommandDefinition(
+        await connections.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO api_keys (id, key_hash, prefix, role, ods_code, label, created_at, revoked_at)
             VALUES (@Id, @KeyHash, @Prefix, @Role, @OdsCode, @Label, @CreatedAt, @RevokedAt)
             """,
             key,
-            cancellationToken: cancellationToken));
+            cancellationToken: cancellationToken)), cancellationToken);
     }
 
     public async Task<ApiKeyRecord?> FindActiveAsync(string keyHash, CancellationToken cancellationToken)
@@ -32,13 +30,14 @@ public sealed class SqliteApiKeyRepository(SqliteConnectionFactory connections) 
 
     public async Task<bool> RevokeAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var scope = await connections.OpenForWriteAsync(cancellationToken);
-        var connection = scope.Connection;
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE api_keys SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL",
-            new { id, now },
-            cancellationToken: cancellationToken));
-        return changed == 1;
+        return await connections.WriteAsync<bool>(async connection =>
+        {
+            var changed = await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE api_keys SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL",
+                new { id, now },
+                cancellationToken: cancellationToken));
+            return changed == 1;
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(CancellationToken cancellationToken)

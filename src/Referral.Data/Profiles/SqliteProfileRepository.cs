@@ -17,24 +17,25 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
     public async Task<Profile?> CreateAsync(string odsCode, string? nhsNumber, ProfileInput details, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var profile = new Profile(Guid.NewGuid(), odsCode, 1, nhsNumber, Stored(details), now, now);
-        await using var scope = await connections.OpenForWriteAsync(cancellationToken);
-        var connection = scope.Connection;
-        try
+        return await connections.WriteAsync<Profile?>(async connection =>
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO profiles (id, ods_code, patient_ref, version, nhs_number, document, created_at, updated_at)
-                VALUES (@Id, @OdsCode, @PatientRef, 1, @NhsNumber, @Document, @Now, @Now)
-                """,
-                new { profile.Id, OdsCode = odsCode, profile.Details.PatientRef, NhsNumber = nhsNumber, Document = Serialize(profile.Details), Now = now },
-                cancellationToken: cancellationToken));
-        }
-        catch (SqliteException e) when (SqliteErrors.IsDuplicate(e))
-        {
-            return null;
-        }
+            try
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    INSERT INTO profiles (id, ods_code, patient_ref, version, nhs_number, document, created_at, updated_at)
+                    VALUES (@Id, @OdsCode, @PatientRef, 1, @NhsNumber, @Document, @Now, @Now)
+                    """,
+                    new { profile.Id, OdsCode = odsCode, profile.Details.PatientRef, NhsNumber = nhsNumber, Document = Serialize(profile.Details), Now = now },
+                    cancellationToken: cancellationToken));
+            }
+            catch (SqliteException e) when (SqliteErrors.IsDuplicate(e))
+            {
+                return null;
+            }
 
-        return profile;
+            return profile;
+        }, cancellationToken);
     }
 
     public async Task<Profile?> GetAsync(string odsCode, Guid id, CancellationToken cancellationToken)
@@ -48,42 +49,43 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
     public async Task<ReplaceOutcome<Profile>> ReplaceAsync(
         string odsCode, Guid id, string? nhsNumber, ProfileInput details, int? expectedVersion, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var scope = await connections.OpenForWriteAsync(cancellationToken);
-        var connection = scope.Connection;
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var current = await connection.QuerySingleOrDefaultAsync<ProfileRow>(new CommandDefinition(
-            "SELECT version AS Version, created_at AS CreatedAt FROM profiles WHERE id = @id AND ods_code = @odsCode", new { id, odsCode }, transaction, cancellationToken: cancellationToken));
-        if (current is null)
+        return await connections.WriteAsync<ReplaceOutcome<Profile>>(async connection =>
         {
-            return new ReplaceOutcome<Profile>.NotFound();
-        }
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var current = await connection.QuerySingleOrDefaultAsync<ProfileRow>(new CommandDefinition(
+                "SELECT version AS Version, created_at AS CreatedAt FROM profiles WHERE id = @id AND ods_code = @odsCode", new { id, odsCode }, transaction, cancellationToken: cancellationToken));
+            if (current is null)
+            {
+                return new ReplaceOutcome<Profile>.NotFound();
+            }
 
-        if (expectedVersion is { } expected && expected != current.Version)
-        {
-            return new ReplaceOutcome<Profile>.VersionMismatch(current.Version);
-        }
+            if (expectedVersion is { } expected && expected != current.Version)
+            {
+                return new ReplaceOutcome<Profile>.VersionMismatch(current.Version);
+            }
 
-        var stored = Stored(details);
-        try
-        {
-            // Read and write share one IMMEDIATE transaction, so the version cannot move in between.
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                UPDATE profiles
-                   SET version = version + 1, patient_ref = @PatientRef, nhs_number = @NhsNumber, document = @Document, updated_at = @Now
-                 WHERE id = @Id AND ods_code = @OdsCode
-                """,
-                new { Id = id, OdsCode = odsCode, stored.PatientRef, NhsNumber = nhsNumber, Document = Serialize(stored), Now = now },
-                transaction,
-                cancellationToken: cancellationToken));
-        }
-        catch (SqliteException e) when (SqliteErrors.IsDuplicate(e))
-        {
-            return new ReplaceOutcome<Profile>.Duplicate();
-        }
+            var stored = Stored(details);
+            try
+            {
+                // Read and write share one IMMEDIATE transaction, so the version cannot move in between.
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    UPDATE profiles
+                       SET version = version + 1, patient_ref = @PatientRef, nhs_number = @NhsNumber, document = @Document, updated_at = @Now
+                     WHERE id = @Id AND ods_code = @OdsCode
+                    """,
+                    new { Id = id, OdsCode = odsCode, stored.PatientRef, NhsNumber = nhsNumber, Document = Serialize(stored), Now = now },
+                    transaction,
+                    cancellationToken: cancellationToken));
+            }
+            catch (SqliteException e) when (SqliteErrors.IsDuplicate(e))
+            {
+                return new ReplaceOutcome<Profile>.Duplicate();
+            }
 
-        await transaction.CommitAsync(cancellationToken);
-        return new ReplaceOutcome<Profile>.Replaced(new Profile(id, odsCode, current.Version + 1, nhsNumber, stored, current.CreatedAt, now));
+            await transaction.CommitAsync(cancellationToken);
+            return new ReplaceOutcome<Profile>.Replaced(new Profile(id, odsCode, current.Version + 1, nhsNumber, stored, current.CreatedAt, now));
+        }, cancellationToken);
     }
 
     public async Task<Page<Profile>> ListAsync(string odsCode, string? patientRef, int page, int pageSize, CancellationToken cancellationToken)
@@ -100,47 +102,48 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
 
     public async Task<bool> EraseAsync(string odsCode, Guid id, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var scope = await connections.OpenForWriteAsync(cancellationToken);
-        var connection = scope.Connection;
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var parameters = new { id, odsCode, now };
-        var referrals = (await connection.QueryAsync<Guid>(new CommandDefinition(
-            "SELECT id FROM referrals WHERE profile_id = @id AND ods_code = @odsCode", parameters, transaction, cancellationToken: cancellationToken))).ToList();
-
-        // Referrals stay for statistics (service, route, statuses, cohort, age band) with every
-        // trace of the person removed: the profile link, words to or about them, and the stored
-        // responses that repeated those words.
-        const string anonymise =
-            """
-            UPDATE referrals SET profile_id = NULL, profile_erased_at = @now, version = version + 1, updated_at = @now
-             WHERE profile_id = @id AND ods_code = @odsCode;
-            UPDATE endorsements SET note = NULL, withdrawal_reason = NULL WHERE referral_id IN @referrals;
-            UPDATE referral_events SET reason = NULL
-             WHERE referral_id IN @referrals AND (reason IS NULL OR reason NOT IN @declineReasons);
-            DELETE FROM idempotency_keys WHERE referral_id IN @referrals;
-            DELETE FROM recommendation_sets WHERE profile_id = @id AND ods_code = @odsCode;
-            DELETE FROM profiles WHERE id = @id AND ods_code = @odsCode;
-            """;
-        await connection.ExecuteAsync(new CommandDefinition(anonymise, new { id, odsCode, now, referrals = Referrals.SqliteReferralRepository.Text(referrals), declineReasons = ReferralStatuses.DeclineReasons }, transaction, cancellationToken: cancellationToken));
-        var deleted = await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT changes()", transaction: transaction, cancellationToken: cancellationToken));
-        if (deleted == 0)
+        return await connections.WriteAsync<bool>(async connection =>
         {
-            return false;
-        }
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var parameters = new { id, odsCode, now };
+            var referrals = (await connection.QueryAsync<Guid>(new CommandDefinition(
+                "SELECT id FROM referrals WHERE profile_id = @id AND ods_code = @odsCode", parameters, transaction, cancellationToken: cancellationToken))).ToList();
 
-        foreach (var referral in referrals)
-        {
-            await Referrals.SqliteReferralRepository.Audit(connection, transaction, referral, odsCode, "profile-erased",
-                new { removed = new[] { "profileId", "endorsement note", "withdrawal reason", "event notes" } }, keyId, now, cancellationToken);
-        }
+            // Referrals stay for statistics (service, route, statuses, cohort, age band) with every
+            // trace of the person removed: the profile link, words to or about them, and the stored
+            // responses that repeated those words.
+            const string anonymise =
+                """
+                UPDATE referrals SET profile_id = NULL, profile_erased_at = @now, version = version + 1, updated_at = @now
+                 WHERE profile_id = @id AND ods_code = @odsCode;
+                UPDATE endorsements SET note = NULL, withdrawal_reason = NULL WHERE referral_id IN @referrals;
+                UPDATE referral_events SET reason = NULL
+                 WHERE referral_id IN @referrals AND (reason IS NULL OR reason NOT IN @declineReasons);
+                DELETE FROM idempotency_keys WHERE referral_id IN @referrals;
+                DELETE FROM recommendation_sets WHERE profile_id = @id AND ods_code = @odsCode;
+                DELETE FROM profiles WHERE id = @id AND ods_code = @odsCode;
+                """;
+            await connection.ExecuteAsync(new CommandDefinition(anonymise, new { id, odsCode, now, referrals = Referrals.SqliteReferralRepository.Text(referrals), declineReasons = ReferralStatuses.DeclineReasons }, transaction, cancellationToken: cancellationToken));
+            var deleted = await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT changes()", transaction: transaction, cancellationToken: cancellationToken));
+            if (deleted == 0)
+            {
+                return false;
+            }
 
-        await transaction.CommitAsync(cancellationToken);
+            foreach (var referral in referrals)
+            {
+                await Referrals.SqliteReferralRepository.Audit(connection, transaction, referral, odsCode, "profile-erased",
+                    new { removed = new[] { "profileId", "endorsement note", "withdrawal reason", "event notes" } }, keyId, now, cancellationToken);
+            }
 
-        // The erased rows still sit in the write-ahead log until a checkpoint copies it into the
-        // database (where secure_delete zeroes them) and truncates it. Best effort: a checkpoint
-        // blocked by a long reader completes at the next one.
-        await connection.ExecuteAsync(new CommandDefinition("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken: CancellationToken.None));
-        return true;
+            await transaction.CommitAsync(cancellationToken);
+
+            // The erased rows still sit in the write-ahead log until a checkpoint copies it into the
+            // database (where secure_delete zeroes them) and truncates it. Best effort: a checkpoint
+            // blocked by a long reader completes at the next one.
+            await connection.ExecuteAsync(new CommandDefinition("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken: CancellationToken.None));
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>The NHS number is kept in its own column, never inside the document.</summary>

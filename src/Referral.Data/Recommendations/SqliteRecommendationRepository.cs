@@ -7,15 +7,14 @@ public sealed class SqliteRecommendationRepository(SqliteConnectionFactory conne
 {
     public async Task<bool> AddAsync(RecommendationSetRecord set, CancellationToken cancellationToken)
     {
-        await using var scope = await connections.OpenForWriteAsync(cancellationToken);
-        var inserted = await scope.Connection.ExecuteAsync(new CommandDefinition(
+        var inserted = await connections.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO recommendation_sets (id, ods_code, profile_id, profile_version, engine_version, content_encoding, document, created_at)
             SELECT @Id, @OdsCode, @ProfileId, @ProfileVersion, @EngineVersion, @ContentEncoding, @Document, @CreatedAt
              WHERE EXISTS (SELECT 1 FROM profiles WHERE id = @ProfileId AND ods_code = @OdsCode)
             """,
             set,
-            cancellationToken: cancellationToken));
+            cancellationToken: cancellationToken)), cancellationToken);
         return inserted == 1;
     }
 

@@ -1,26 +1,37 @@
+using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Referral.Data.Sqlite;
 
 /// <summary>
 /// Opens connections to the embedded database. Each connection turns on foreign keys (a
-/// per-connection setting in SQLite) and waits for a busy writer instead of failing at once.
+/// per-connection setting in SQLite). Writes go through <see cref="WriteAsync{T}"/>, which
+/// bounds how long they wait and turns a refusal by the storage into a
+/// <see cref="StorageFaultException"/>.
 /// </summary>
-public sealed class SqliteConnectionFactory
+public class SqliteConnectionFactory
 {
     // SQLite has one writer at a time. Queuing this process's writes here, asynchronously, is far
     // cheaper than letting them collide on the file lock, where the provider retries by sleeping.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly TimeSpan _busyTimeout;
+    private readonly int? _maxPageCount;
 
-    public SqliteConnectionFactory(string databasePath)
+    public SqliteConnectionFactory(string databasePath, SqliteOptions? options = null, StorageHealth? health = null)
     {
+        options ??= new SqliteOptions();
         DatabasePath = databasePath;
+        Health = health ?? new StorageHealth(TimeProvider.System);
+        _busyTimeout = TimeSpan.FromSeconds(Math.Max(1, options.BusyTimeoutSeconds));
+        _maxPageCount = options.MaxPageCount;
         ConnectionString = new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             ForeignKeys = true,
-            DefaultTimeout = 30,
+            // The provider retries a locked database until this many seconds have passed.
+            DefaultTimeout = (int)_busyTimeout.TotalSeconds,
             Pooling = true,
         }.ToString();
     }
@@ -29,32 +40,55 @@ public sealed class SqliteConnectionFactory
 
     public string ConnectionString { get; }
 
+    public StorageHealth Health { get; }
+
     /// <summary>
-    /// A connection for a write: the caller holds this process's write turn until it disposes
-    /// the scope, so its transaction never waits on another of ours for the database lock.
+    /// Runs a write on a connection of its own while holding this process's write turn, so its
+    /// transaction never waits on another of ours for the database lock. The turn and the lock
+    /// are waited for within one busy timeout in all; a write the storage refuses (full, locked,
+    /// read-only, damaged) throws <see cref="StorageFaultException"/> and is remembered in
+    /// <see cref="Health"/> until a write succeeds.
     /// </summary>
-    public async Task<WriteScope> OpenForWriteAsync(CancellationToken cancellationToken = default)
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken = default)
     {
-        await _writeGate.WaitAsync(cancellationToken);
+        var waiting = Stopwatch.StartNew();
+        if (!await _writeGate.WaitAsync(_busyTimeout, cancellationToken))
+        {
+            // The write ahead of this one is itself stuck, most likely on another process's lock.
+            throw Refused(new StorageFaultException(
+                StorageFaultKind.Busy,
+                DatabasePath,
+                string.Create(CultureInfo.InvariantCulture, $"this process's earlier writes held the write turn for more than {_busyTimeout.TotalSeconds:0} s")));
+        }
+
         try
         {
-            var connection = await OpenAsync(cancellationToken);
-            // In WAL mode NORMAL cannot corrupt the database and loses nothing when the process
-            // crashes; only an operating system crash or power cut may lose the last commits.
-            // FULL would add an fsync to every commit, the slowest step of most writes.
-            // secure_delete overwrites deleted content, so an erased profile leaves no readable
-            // trace in free pages of the file.
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;";
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            return new WriteScope(connection, _writeGate);
+            await using var connection = await OpenAsync(cancellationToken);
+            // What the queue took comes off the wait for the lock, so a request gives up within
+            // about one busy timeout however it is split between the two.
+            connection.DefaultTimeout = Math.Max(1, (int)Math.Ceiling((_busyTimeout - waiting.Elapsed).TotalSeconds));
+            await PrepareWriteAsync(connection, cancellationToken);
+            var result = await write(connection);
+            Health.WriteSucceeded();
+            return result;
         }
-        catch
+        catch (SqliteException e) when (SqliteErrors.AsStorageFault(e, DatabasePath) is { } fault)
+        {
+            throw Refused(fault);
+        }
+        finally
         {
             _writeGate.Release();
-            throw;
         }
     }
+
+    /// <inheritdoc cref="WriteAsync{T}"/>
+    public Task WriteAsync(Func<SqliteConnection, Task> write, CancellationToken cancellationToken = default) =>
+        WriteAsync(async connection =>
+        {
+            await write(connection);
+            return true;
+        }, cancellationToken);
 
     /// <summary>A connection for reads (WAL readers never wait for the writer).</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
@@ -63,22 +97,24 @@ public sealed class SqliteConnectionFactory
         await connection.OpenAsync(cancellationToken);
         return connection;
     }
-}
 
-/// <summary>A write connection and this process's write turn; disposing it gives both back.</summary>
-public sealed class WriteScope(SqliteConnection connection, SemaphoreSlim gate) : IAsyncDisposable
-{
-    public SqliteConnection Connection { get; } = connection;
-
-    public async ValueTask DisposeAsync()
+    /// <summary>Per-connection settings of a write connection (pooled connections keep them, so they are set each time).</summary>
+    protected virtual async Task PrepareWriteAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        try
-        {
-            await Connection.DisposeAsync();
-        }
-        finally
-        {
-            gate.Release();
-        }
+        // In WAL mode NORMAL cannot corrupt the database and loses nothing when the process
+        // crashes; only an operating system crash or power cut may lose the last commits.
+        // FULL would add an fsync to every commit, the slowest step of most writes.
+        // secure_delete overwrites deleted content, so an erased profile leaves no readable
+        // trace in free pages of the file.
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;"
+            + (_maxPageCount is { } pages ? $" PRAGMA max_page_count = {pages.ToString(CultureInfo.InvariantCulture)};" : "");
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private StorageFaultException Refused(StorageFaultException fault)
+    {
+        Health.WriteRefused(fault);
+        return fault;
     }
 }

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Referral.Data.Sqlite;
+using Referral.Data;
 
 namespace Referral.Api.Features.Health;
 
 /// <summary>
 /// Liveness does no I/O, so an orchestrator never restarts a healthy process because the
-/// database is slow; readiness checks that the database answers and is fully migrated.
+/// database is slow; readiness checks that the database answers, is fully migrated, and has
+/// not refused a write lately (disk full, locked, read-only).
 /// </summary>
 public static class HealthApi
 {
@@ -40,26 +41,12 @@ public static class HealthApi
             : TypedResults.Json(status, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
-    private sealed class DatabaseReadyCheck(SqliteConnectionFactory connections, SqliteMigrator migrator) : IHealthCheck
+    private sealed class DatabaseReadyCheck(IStorageReadiness storage) : IHealthCheck
     {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-        {
-            try
-            {
-                await using var connection = await connections.OpenAsync(cancellationToken);
-                await using var command = connection.CreateCommand();
-                command.CommandText = "SELECT 1";
-                await command.ExecuteScalarAsync(cancellationToken);
-                var pending = migrator.PendingScripts();
-                return pending.Count == 0
-                    ? HealthCheckResult.Healthy()
-                    : HealthCheckResult.Unhealthy($"{pending.Count} migrations not applied.");
-            }
-            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException)
-            {
-                return HealthCheckResult.Unhealthy("The database cannot be reached.");
-            }
-        }
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            await storage.ProblemAsync(cancellationToken) is { } problem
+                ? HealthCheckResult.Unhealthy(problem)
+                : HealthCheckResult.Healthy();
     }
 }
 
