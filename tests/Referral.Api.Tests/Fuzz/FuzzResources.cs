@@ -1,0 +1,53 @@
+using Referral.Api.Tests.Infrastructure;
+
+namespace Referral.Api.Tests.Fuzz;
+
+/// <summary>
+/// Real rows for path and body ids to point at, so that a fuzzed request reaches the code behind
+/// the lookup rather than stopping at "not found". All belong to practice A, so practice B's key
+/// probes another practice's data.
+/// </summary>
+public sealed class FuzzResources
+{
+    private readonly Dictionary<string, string> _ids;
+
+    private FuzzResources(Dictionary<string, string> ids) => _ids = ids;
+
+    /// <summary>A service, a profile, a recommendation set for it and a referral between them.</summary>
+    public static async Task<FuzzResources> CreateAsync(ApiFactory api)
+    {
+        var practice = api.ClientWithKey(api.PracticeAKey);
+        var name = Guid.NewGuid().ToString("N")[..12];
+        var service = await ServiceBodies.Create(api.Admin(), ServiceBodies.At($"Fuzz target {name}", "LS1 4AP"));
+        var profile = await ProfileBodies.Create(practice, ProfileBodies.Valid($"FUZZ-{name}"));
+        var serviceId = service["id"]!.GetValue<string>();
+        var profileId = profile["id"]!.GetValue<string>();
+        var set = await (await practice.PostAsync($"/v1/profiles/{profileId}/recommendations", null)).ReadObject(HttpStatusCode.Created);
+        var referralBody = ReferralBodies.Referral(profileId, serviceId);
+        referralBody["recommendationId"] = set["id"]!.GetValue<string>();
+        var referral = await (await practice.PostAsJsonAsync("/v1/referrals", referralBody)).ReadObject(HttpStatusCode.Created);
+
+        return new FuzzResources(new()
+        {
+            ["services"] = serviceId,
+            ["profiles"] = profileId,
+            ["recommendations"] = set["id"]!.GetValue<string>(),
+            ["referrals"] = referral["id"]!.GetValue<string>(),
+        });
+    }
+
+    /// <summary>The id for a path parameter: the resource is named by the segment before it, as in /v1/referrals/{id}/events.</summary>
+    public string ForPathParameter(string pathTemplate, string parameter)
+    {
+        var segments = pathTemplate.Split('/');
+        var at = Array.IndexOf(segments, "{" + parameter + "}");
+        return IdOf(at > 0 ? segments[at - 1] : parameter);
+    }
+
+    /// <summary>The id for a field or query parameter such as profileId: the resource is its name without "Id", made plural.</summary>
+    public string ForField(string? name) =>
+        IdOf(name is not null && name.EndsWith("Id", StringComparison.Ordinal) ? name[..^2] + "s" : name ?? string.Empty);
+
+    /// <summary>A resource the tests never made gets a fresh GUID: well formed, found nowhere.</summary>
+    private string IdOf(string kind) => _ids.TryGetValue(kind, out var id) ? id : Guid.NewGuid().ToString();
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace Referral.Api.Tests.Fuzz;
+
+/// <summary>What every answer must be, whatever was asked: never a server error, and every client error an RFC 9457 problem.</summary>
+public static class ResponseRules
+{
+    public const string ProblemMediaType = "application/problem+json";
+
+    public static async Task AssertFollowsTheRules(this HttpResponseMessage response, FuzzRequest request)
+    {
+        var status = (int)response.StatusCode;
+        var mediaType = response.Content.Headers.ContentType?.ToString() ?? "(no Content-Type)";
+        var text = await response.Content.ReadAsStringAsync();
+        string Broken(string rule) =>
+            $"{rule}\n--- request\n{request.Describe()}--- response\n{status} {mediaType}\n{FuzzRequest.Shorten(text)}";
+
+        Assert.True(status < 500, Broken("A server error"));
+        if (status < 400)
+        {
+            return;
+        }
+
+        Assert.True(response.Content.Headers.ContentType?.MediaType == ProblemMediaType, Broken($"A {status} that is not {ProblemMediaType}"));
+        JsonObject? problem;
+        try
+        {
+            problem = JsonNode.Parse(text) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            problem = null;
+        }
+
+        Assert.True(problem is not null, Broken("A problem whose body is not a JSON object"));
+        Assert.True(
+            problem["status"] is JsonValue s && s.TryGetValue<int>(out var said) && said == status,
+            Broken($"A problem whose status is not {status}"));
+        Assert.True(
+            problem["title"] is JsonValue t && t.TryGetValue<string>(out var title) && !string.IsNullOrWhiteSpace(title),
+            Broken("A problem without a title"));
+    }
+}
