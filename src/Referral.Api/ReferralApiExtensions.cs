@@ -47,6 +47,11 @@ public static class ReferralApiExtensions
         services.AddApiKeySecurity();
         services.AddSingleton<ApiKeyIssuer>();
         services.AddSingleton<MatchingDirectory>();
+        services.AddOptions<MatchingOptions>()
+            .Bind(builder.Configuration.GetSection(MatchingOptions.Section))
+            .Validate(o => o.TrackRecordRefresh > TimeSpan.Zero, "Matching:TrackRecordRefresh must be a positive interval, e.g. 1.00:00:00.")
+            .ValidateOnStart();
+        services.AddHostedService<TrackRecordRefresher>();
         services.AddWriteRateLimiting(builder.Configuration);
         services.AddReferralHealthChecks();
         services.AddReferralOpenApi();
