@@ -24,22 +24,25 @@ public sealed class Candidate
 
     public string Name { get; }
 
-    public TrackRecord TrackRecord => Traits.Record;
-
     internal IReadOnlyList<string> Accreditations { get; }
 
     internal int? RadiusKm { get; }
 
     internal CandidateTraits Traits { get; }
 
+    internal DisclosedRecord Record => Traits.Record;
+
     /// <param name="service">The directory entry.</param>
     /// <param name="venue">Centroid of the venue's postcode district, which the caller resolves
     /// from PostcodeDistricts; null for a service with no venue or an unknown district.</param>
-    /// <param name="trackRecord">Referrals made to it so far; <see cref="TrackRecord.None"/> when none.</param>
+    /// <param name="trackRecord">Closed referrals made to it so far, by every practice, or by the
+    /// practices other than those given their own figures at ranking time (see
+    /// <see cref="TrackRecordOverrides"/>); <see cref="TrackRecord.None"/> when none. Shown only
+    /// as TrackRecordDisclosure allows.</param>
     public static Candidate Compile(Service service, GeoPoint? venue, TrackRecord trackRecord = default)
     {
         ArgumentNullException.ThrowIfNull(service);
-        trackRecord.Validate();
+        var record = DisclosedRecord.Of(trackRecord);
 
         var formats = FormatTable.Of(service.Formats);
         var traits = new CandidateTraits
@@ -66,7 +69,7 @@ public sealed class Candidate
             Evidence = Rank(Vocabularies.EvidenceLevels, service.Quality?.EvidenceLevel, ifUnknown: 0),
             ReviewedDay = service.LastReviewed.DayNumber,
             Routes = (int)CodeMask.Of(Vocabularies.ReferralRoutes, service.ReferralRoutes),
-            Record = trackRecord,
+            Record = record,
         };
 
         return new Candidate(
@@ -76,6 +79,10 @@ public sealed class Candidate
             service.ServiceArea?.RadiusKm,
             traits);
     }
+
+    /// <summary>The same service as shown with another track record (one practice's view of it).</summary>
+    internal Candidate With(DisclosedRecord record) =>
+        new(ServiceId, Name, Accreditations, RadiusKm, Traits with { Record = record });
 
     /// <summary>A code's position in an ordered vocabulary (cost, evidence), or <paramref name="ifUnknown"/>.</summary>
     internal static int Rank(TermSet vocabulary, string? code, int ifUnknown) =>

@@ -11,6 +11,10 @@ public sealed class CandidateDirectory
 {
     private readonly Candidate[] _candidates;
 
+    // Positions by service id, built on first use: only per-practice track records need it, and
+    // a directory replaced by the next write may never be asked.
+    private Dictionary<Guid, int>? _positions;
+
     private CandidateDirectory(Candidate[] candidates)
     {
         _candidates = candidates;
@@ -45,6 +49,23 @@ public sealed class CandidateDirectory
     }
 
     public Candidate? Find(Guid serviceId) => Array.Find(_candidates, c => c.ServiceId == serviceId);
+
+    /// <summary>The service's position in this directory, or -1.</summary>
+    internal int IndexOf(Guid serviceId)
+    {
+        // Two racing requests may both build it; either copy is right.
+        var positions = LazyInitializer.EnsureInitialized(ref _positions, () =>
+        {
+            var map = new Dictionary<Guid, int>(_candidates.Length);
+            for (var i = 0; i < _candidates.Length; i++)
+            {
+                map[_candidates[i].ServiceId] = i;
+            }
+
+            return map;
+        });
+        return positions.TryGetValue(serviceId, out var index) ? index : -1;
+    }
 
     /// <summary>A directory with this candidate added, or replacing the one with the same service id.</summary>
     public CandidateDirectory With(Candidate candidate)

@@ -14,7 +14,7 @@ namespace Referral.Matching;
 public static class MatchingEngine
 {
     /// <summary>Changes whenever a rule, weight or constraint changes, so a stored result can be traced to its model.</summary>
-    public const string Version = "1.0.0";
+    public const string Version = "1.1.0";
 
     /// <summary>Every rule the engine applies, in words, as served at GET /v1/matching/model.</summary>
     public static MatchingModel Model { get; } = ModelDescription.Build();
@@ -24,10 +24,17 @@ public static class MatchingEngine
     /// factors and returns the best <paramref name="limit"/>, explained.
     /// </summary>
     /// <param name="asOf">The match date: ages and "reviewed in the last 12 months" are counted from it.</param>
-    public static MatchResult Rank(Patient patient, CandidateDirectory directory, int limit, DateOnly asOf)
+    /// <param name="trackRecords">The asking practice's own view of the services it has referred
+    /// to (other practices' records only), built for this <paramref name="directory"/>; null when
+    /// the directory's records stand for every service.</param>
+    public static MatchResult Rank(Patient patient, CandidateDirectory directory, int limit, DateOnly asOf, TrackRecordOverrides? trackRecords = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        if (trackRecords is not null && trackRecords.Directory != directory)
+        {
+            throw new ArgumentException("The track records were built for another directory: they work by position in it.", nameof(trackRecords));
+        }
 
         var compiled = PatientTraits.Compile(patient, asOf);
         var traits = directory.Traits;
@@ -36,9 +43,24 @@ public static class MatchingEngine
         Span<int> excluded = stackalloc int[HardConstraints.All.Count];
         var scores = default(FactorScores);
 
+        // The overrides are sorted by position, so only the next one can apply: one comparison
+        // per candidate, and a copy of the compiled service only for the few overridden.
+        ReadOnlySpan<int> positions = trackRecords is null ? [] : trackRecords.Indices;
+        ReadOnlySpan<DisclosedRecord> records = trackRecords is null ? [] : trackRecords.Records;
+        var cursor = 0;
+        var next = positions.IsEmpty ? -1 : positions[0];
+        var replaced = default(CandidateTraits);
+
         for (var i = 0; i < traits.Length; i++)
         {
-            ref readonly var service = ref traits[i];
+            var isReplaced = i == next;
+            if (isReplaced)
+            {
+                replaced = traits[i] with { Record = records[cursor++] };
+                next = cursor < positions.Length ? positions[cursor] : -1;
+            }
+
+            ref readonly var service = ref isReplaced ? ref replaced : ref traits[i];
             if (HardConstraints.Check(compiled, service, out var offer) is { } reason)
             {
                 excluded[(int)reason]++;
@@ -59,7 +81,7 @@ public static class MatchingEngine
             compiled.Weights.Cohort.Code(),
             compiled.Weights,
             Endorsement.For(compiled.Weights),
-            ranked.Select((r, i) => Explain(compiled, directory[r.Index], i + 1, r)).ToArray(),
+            ranked.Select((r, i) => Explain(compiled, trackRecords?.Apply(r.Index, directory[r.Index]) ?? directory[r.Index], i + 1, r)).ToArray(),
             Exclusions(excluded),
             traits.Length);
     }

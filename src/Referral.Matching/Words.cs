@@ -1,4 +1,5 @@
 using System.Globalization;
+using Referral.Domain.Referrals;
 
 namespace Referral.Matching;
 
@@ -41,6 +42,12 @@ internal static class Words
 
     public static string Km(double km) => km.ToString("0.0", CultureInfo.InvariantCulture) + " km";
 
-    public static string Count(int n, string one, string many) =>
-        n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many);
+    /// <summary>A share given in bands of 1 / TrackRecordDisclosure.ShareBands, as a GP would say it: "about 6 in 10".</summary>
+    public static string Share(int bands) => bands switch
+    {
+        0 => "hardly any",
+        TrackRecordDisclosure.ShareBands => "nearly all",
+        _ when 2 * bands == TrackRecordDisclosure.ShareBands => "about half",
+        _ => $"about {bands} in {TrackRecordDisclosure.ShareBands}",
+    };
 }

@@ -16,6 +16,8 @@ public class RankingBenchmarks
 
     private CandidateDirectory _directory = CandidateDirectory.Empty;
 
+    private KeyValuePair<Guid, TrackRecord>[] _ownReferrals = [];
+
     [Params(1_000, 100_000)]
     public int Services { get; set; }
 
@@ -55,11 +57,26 @@ public class RankingBenchmarks
     };
 
     [GlobalSetup]
-    public void Setup() => _directory = SyntheticDirectory.Build(Services, seed: 20180501);
+    public void Setup()
+    {
+        _directory = SyntheticDirectory.Build(Services, seed: 20180501);
+        // A busy practice that has closed referrals to 200 services (or every fifth of a small
+        // directory): each is shown the other practices' record instead of the pooled one.
+        _ownReferrals = _directory.Candidates
+            .Where((_, i) => i % Math.Max(5, Services / 200) == 0)
+            .Select(c => new KeyValuePair<Guid, TrackRecord>(c.ServiceId, new TrackRecord(20, 12, 8, 4)))
+            .ToArray();
+        TrackRecordOverrides.For(_directory, _ownReferrals);
+    }
 
     [Benchmark(Baseline = true)]
     public MatchResult RankFirstTimer() => MatchingEngine.Rank(FirstTimer, _directory, Limit, AsOf);
 
     [Benchmark]
     public MatchResult RankExperienced() => MatchingEngine.Rank(Experienced, _directory, Limit, AsOf);
+
+    /// <summary>As a practice's request is ranked: its own view of the services it referred to is built, then applied.</summary>
+    [Benchmark]
+    public MatchResult RankFirstTimerWithOwnRecords() =>
+        MatchingEngine.Rank(FirstTimer, _directory, Limit, AsOf, TrackRecordOverrides.For(_directory, _ownReferrals));
 }

@@ -27,7 +27,7 @@ internal static class SyntheticDirectory
         {
             var (service, venue) = Service(random);
             var referrals = random.Next(4) == 0 ? 0 : random.Next(1, 60);
-            var record = new TrackRecord(referrals, random.Next(referrals + 1), random.Next(referrals + 1));
+            var record = new TrackRecord(referrals, random.Next(referrals + 1), random.Next(referrals + 1), Math.Min(referrals, random.Next(1, 8)));
             candidates[i] = Candidate.Compile(service, venue, record);
         }
 

@@ -27,6 +27,27 @@ public sealed class AllocationTests
         Assert.InRange(forLarge, 0, forSmall + 32 * 1024);
     }
 
+    [Fact]
+    public void A_practices_own_track_records_add_nothing_per_service()
+    {
+        var patient = Patients.InLeeds with { Conditions = ["depression"], MaxTravelKm = 30 };
+        var small = DirectoryOf(2_000);
+        var large = DirectoryOf(20_000);
+        var own = Enumerable.Range(1, 40).Select(n => new KeyValuePair<Guid, TrackRecord>(Ids.Of(n * 37), new TrackRecord(20, 10, 5, 3))).ToArray();
+        var forSmall = TrackRecordOverrides.For(small, own);
+        var forLarge = TrackRecordOverrides.For(large, own);
+        MatchingEngine.Rank(patient, small, 10, Patients.AsOf, forSmall);
+        MatchingEngine.Rank(patient, large, 10, Patients.AsOf, forLarge);
+
+        var plain = Allocated(() => MatchingEngine.Rank(patient, large, 10, Patients.AsOf));
+        var overridden = Allocated(() => MatchingEngine.Rank(patient, large, 10, Patients.AsOf, forLarge));
+        var overriddenSmall = Allocated(() => MatchingEngine.Rank(patient, small, 10, Patients.AsOf, forSmall));
+
+        Assert.InRange(overridden, 0, overriddenSmall + 32 * 1024);
+        // Only the explained items that were overridden cost anything more (a copy each).
+        Assert.InRange(overridden, 0, plain + 16 * 1024);
+    }
+
     private static long Allocated(Action action)
     {
         var before = GC.GetAllocatedBytesForCurrentThread();

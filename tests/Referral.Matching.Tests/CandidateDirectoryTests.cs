@@ -47,9 +47,11 @@ public sealed class CandidateDirectoryTests
     }
 
     [Fact]
-    public void A_track_record_cannot_claim_more_completions_than_referrals()
+    public void A_track_record_cannot_claim_more_completions_than_referrals_or_referrals_without_a_practice()
     {
-        Assert.Throws<ArgumentException>(() => new ServiceSpec { Record = new TrackRecord(1, 2, 0) }.Compile());
+        Assert.Throws<ArgumentException>(() => new ServiceSpec { Record = new TrackRecord(1, 2, 0, 1) }.Compile());
+        Assert.Throws<ArgumentException>(() => new ServiceSpec { Record = new TrackRecord(3, 1, 0, 0) }.Compile());
+        Assert.Throws<ArgumentException>(() => new ServiceSpec { Record = new TrackRecord(3, 1, 0, 4) }.Compile());
     }
 
     [Fact]

@@ -126,9 +126,12 @@ public sealed class FactorRuleTests
     [InlineData(new[] { "self" }, 0, 0, 0.2)]
     [InlineData(new[] { "gp" }, 10, 10, 0.9)]
     [InlineData(new[] { "gp" }, 10, 0, 0.7)]
+    [InlineData(new[] { "gp" }, 14, 10, 0.84)]
+    [InlineData(new[] { "gp" }, 9, 9, 0.8)]
     public void Professional_endorsement(string[] routes, int referrals, int endorsed, double expected)
     {
-        var service = Local with { Routes = routes, Record = new TrackRecord(referrals, 0, endorsed) };
+        // From three practices, so that from ten referrals the record is shown (banded: 10 of 14 is "about 7 in 10 of 10 or more").
+        var service = Local with { Routes = routes, Record = new TrackRecord(referrals, 0, endorsed, Math.Min(referrals, 3)) };
         Assert.Equal(expected, Score("professional-endorsement", Patient, service), 12);
     }
 

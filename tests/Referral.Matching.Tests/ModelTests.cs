@@ -43,6 +43,23 @@ public sealed class ModelTests
     }
 
     [Fact]
+    public void The_model_says_track_records_count_other_practices_only_from_a_floor_in_bands_at_snapshots()
+    {
+        Assert.Contains("other practices", Model.TrackRecords);
+        Assert.Contains("at least 10", Model.TrackRecords);
+        Assert.Contains("at least 3 different practices", Model.TrackRecords);
+        Assert.Contains("multiple of 10", Model.TrackRecords);
+        Assert.Contains("never from exact counts", Model.TrackRecords);
+        Assert.Contains("snapshot", Model.TrackRecords);
+        foreach (var code in new[] { "peer-recommendation", "professional-endorsement" })
+        {
+            var rule = Model.Factors.Single(f => f.Code == code).ScoringRule;
+            Assert.Contains("only other practices' closed referrals", rule);
+            Assert.Contains("at least 10 from at least 3 practices", rule);
+        }
+    }
+
+    [Fact]
     public void The_model_names_its_version_weighting_and_rules()
     {
         Assert.Equal(MatchingEngine.Version, Model.EngineVersion);

@@ -254,18 +254,21 @@ public sealed class ScenarioTests
     }
 
     [Fact]
-    public void A_few_completed_referrals_move_peer_recommendation_only_a_little_from_neutral()
+    public void A_short_track_record_is_not_shown_and_a_long_one_moves_peer_recommendation_by_its_bands()
     {
         var result = Engine.Rank(
             Patients.InLeeds,
             new ServiceSpec { Id = Ids.Of(1) },
-            new ServiceSpec { Id = Ids.Of(2), Record = new TrackRecord(2, 2, 0) },
-            new ServiceSpec { Id = Ids.Of(3), Record = new TrackRecord(90, 90, 0) });
+            new ServiceSpec { Id = Ids.Of(2), Record = new TrackRecord(9, 9, 0, 5) },
+            new ServiceSpec { Id = Ids.Of(3), Record = new TrackRecord(12, 12, 0, 3) },
+            new ServiceSpec { Id = Ids.Of(4), Record = new TrackRecord(90, 90, 0, 9) });
 
         double Peer(Guid id) => result.Items.Single(i => i.ServiceId == id).Factors.Single(f => f.Factor == "peer-recommendation").Score;
         Assert.Equal(0.5, Peer(Ids.Of(1)));
-        Assert.Equal(7.0 / 12, Peer(Ids.Of(2)), 12);
-        Assert.Equal(95.0 / 100, Peer(Ids.Of(3)), 12);
+        Assert.Equal(0.5, Peer(Ids.Of(2)));
+        // Shown as "10 or more" and "nearly all": 10 of 10, smoothed to 15 of 20.
+        Assert.Equal(15.0 / 20, Peer(Ids.Of(3)), 12);
+        Assert.Equal(95.0 / 100, Peer(Ids.Of(4)), 12);
     }
 
     [Fact]

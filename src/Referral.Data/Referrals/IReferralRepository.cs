@@ -31,6 +31,6 @@ public interface IReferralRepository
     /// <summary>The audit trail, oldest first; null when the practice has no such referral.</summary>
     Task<IReadOnlyList<AuditEntry>?> AuditAsync(string odsCode, Guid id, CancellationToken cancellationToken);
 
-    /// <summary>Referral outcomes per service: of every service, or of one.</summary>
-    Task<IReadOnlyList<ServiceOutcomes>> OutcomesAsync(Guid? serviceId, CancellationToken cancellationToken);
+    /// <summary>Outcomes of closed referrals per service and practice, for every pair with at least one.</summary>
+    Task<IReadOnlyList<PracticeOutcomes>> OutcomesAsync(CancellationToken cancellationToken);
 }

@@ -59,12 +59,17 @@ public abstract record ReferralChange
 /// <summary>Filters of the referral listing; null means "any".</summary>
 public sealed record ReferralQuery(Guid? ProfileId, Guid? ServiceId, string? Status, int Page, int PageSize);
 
-/// <summary>What has happened to one service's referrals, for the engine's track record.</summary>
-public sealed record ServiceOutcomes
+/// <summary>
+/// What happened to one practice's closed referrals to one service, for the engine's track
+/// records: kept per practice so that each practice can be shown the others' figures alone.
+/// </summary>
+public sealed record PracticeOutcomes
 {
     public Guid ServiceId { get; init; }
 
-    /// <summary>Referrals that reached a final status.</summary>
+    public string OdsCode { get; init; } = string.Empty;
+
+    /// <summary>Referrals that reached a final status (always at least one).</summary>
     public int Closed { get; init; }
 
     public int Completed { get; init; }

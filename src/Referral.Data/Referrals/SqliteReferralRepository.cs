@@ -234,21 +234,22 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
         return entries.ToList();
     }
 
-    public async Task<IReadOnlyList<ServiceOutcomes>> OutcomesAsync(Guid? serviceId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PracticeOutcomes>> OutcomesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ServiceOutcomes>(new CommandDefinition(
+        var rows = await connection.QueryAsync<PracticeOutcomes>(new CommandDefinition(
             """
             SELECT r.service_id AS ServiceId,
-                   CAST(SUM(CASE WHEN r.status IN @open THEN 0 ELSE 1 END) AS INTEGER) AS Closed,
+                   r.ods_code AS OdsCode,
+                   COUNT(*) AS Closed,
                    CAST(SUM(CASE WHEN r.status = 'completed' THEN 1 ELSE 0 END) AS INTEGER) AS Completed,
-                   CAST(SUM(CASE WHEN r.status NOT IN @open AND e.referral_id IS NOT NULL AND e.withdrawn_at IS NULL THEN 1 ELSE 0 END) AS INTEGER) AS Endorsed
+                   CAST(SUM(CASE WHEN e.referral_id IS NOT NULL AND e.withdrawn_at IS NULL THEN 1 ELSE 0 END) AS INTEGER) AS Endorsed
               FROM referrals r
               LEFT JOIN endorsements e ON e.referral_id = r.id
-             WHERE @serviceId IS NULL OR r.service_id = @serviceId
-             GROUP BY r.service_id
+             WHERE r.status NOT IN @open
+             GROUP BY r.service_id, r.ods_code
             """,
-            new { serviceId, open = ReferralStatuses.Open },
+            new { open = ReferralStatuses.Open },
             cancellationToken: cancellationToken));
         return rows.ToList();
     }

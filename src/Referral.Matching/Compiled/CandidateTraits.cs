@@ -28,7 +28,8 @@ internal readonly struct CandidateTraits
     /// <summary>The haversine of the service area's radius (see <see cref="UnitVector"/>); ignored when <see cref="National"/>.</summary>
     public required double AreaHaversine { get; init; }
 
-    public required TrackRecord Record { get; init; }
+    /// <summary>The track record as the practice asking is shown it; the engine may swap in another per request.</summary>
+    public required DisclosedRecord Record { get; init; }
 
     /// <summary>DateOnly.DayNumber of the directory's last review.</summary>
     public required int ReviewedDay { get; init; }

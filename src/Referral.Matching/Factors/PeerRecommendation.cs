@@ -9,9 +9,9 @@ internal static class PeerRecommendation
 {
     public const string Code = DecisionFactors.PeerRecommendation;
 
-    public const string Rule =
-        "The share of people referred through Referral who completed it, smoothed as if 10 more referrals had gone half each way, " +
-        "so a few count little: 0.5 (neutral) with no referrals yet.";
+    public static readonly string Rule =
+        $"The share of people referred through Referral who completed it, {TrackRecords.AsShown}; " +
+        "smoothed as if 10 more referrals had gone half each way, so a few count little: 0.5 (neutral) with no track record shown.";
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Score(PatientTraits patient, in CandidateTraits service, in Offer offer) =>
@@ -19,9 +19,9 @@ internal static class PeerRecommendation
 
     public static string Explain(PatientTraits patient, Candidate service, in Offer offer)
     {
-        var record = service.TrackRecord;
-        return record.Referrals == 0
-            ? "Too few referrals through Referral yet to judge, so this is neutral."
-            : $"{record.Completed} of {Words.Count(record.Referrals, "person", "people")} referred through Referral completed it.";
+        var record = service.Record;
+        return record.Shown
+            ? $"Of the {record.Referrals} or more people other practices have referred through Referral, {Words.Share(record.CompletedBands)} completed it."
+            : "Too few referrals through Referral yet to judge, so this is neutral.";
     }
 }

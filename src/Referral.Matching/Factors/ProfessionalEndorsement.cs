@@ -11,10 +11,10 @@ internal static class ProfessionalEndorsement
 {
     public const string Code = DecisionFactors.ProfessionalEndorsement;
 
-    public const string Rule =
+    public static readonly string Rule =
         "0.6 × route (1 if it takes GP referrals, 0.5 if only social prescribing link workers refer, 0 for self-referral only) " +
-        "+ 0.4 × the share of its referrals that the referring clinician endorsed, smoothed as if 10 more referrals " +
-        "had gone half each way (0.5 with no referrals yet).";
+        $"+ 0.4 × the share of its referrals that the referring clinician endorsed, {TrackRecords.AsShown}; smoothed as if 10 more referrals " +
+        "had gone half each way (0.5 with no track record shown).";
 
     private static readonly int Gp = 1 << Vocabularies.ReferralRoutes.IndexOf("gp");
     private static readonly int LinkWorker = 1 << Vocabularies.ReferralRoutes.IndexOf("link-worker");
@@ -31,10 +31,10 @@ internal static class ProfessionalEndorsement
             > 0 => "Takes referrals from social prescribing link workers, not from GP practices",
             _ => "Takes self-referrals only, not referrals from GP practices",
         };
-        var record = service.TrackRecord;
-        var endorsed = record.Referrals == 0
-            ? "too few referrals through Referral yet to show how often clinicians endorse it"
-            : $"referring clinicians endorsed it in {record.Endorsed} of {Words.Count(record.Referrals, "referral", "referrals")} so far";
+        var record = service.Record;
+        var endorsed = record.Shown
+            ? $"clinicians at other practices endorsed {Words.Share(record.EndorsedBands)} of the {record.Referrals} or more referrals they made through Referral"
+            : "too few referrals through Referral yet to show how often clinicians endorse it";
         return $"{route}; {endorsed}.";
     }
 

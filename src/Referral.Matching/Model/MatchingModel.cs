@@ -4,6 +4,7 @@ namespace Referral.Matching;
 /// The engine as published at GET /v1/matching/model: every rule it applies, in words, so a
 /// clinician can check what a ranking rests on. Plain records, ready to serialise.
 /// </summary>
+/// <param name="TrackRecords">What a practice is shown of past referrals' outcomes, and why it cannot single out another practice's patient.</param>
 public sealed record MatchingModel(
     string EngineVersion,
     IReadOnlyList<FactorModel> Factors,
@@ -12,6 +13,7 @@ public sealed record MatchingModel(
     IReadOnlyList<ConstraintModel> HardConstraints,
     string Endorsement,
     string Variety,
+    string TrackRecords,
     string TieBreak,
     IReadOnlyList<SourceModel> Sources);
 

@@ -24,6 +24,7 @@ internal static class ModelDescription
         HardConstraints.All.Select(c => new ConstraintModel(c.Code, c.Rule)).ToArray(),
         Endorsement.Rule,
         VarietyRule.Rule,
+        TrackRecords.Rule,
         "Equal totals are ordered by service id (the order of the ids' canonical text), so the same inputs always give the same ranking.",
         [
             new SourceModel("survey", "Published by the Q Improvement Lab (The Health Foundation) from its survey with YouGov and UCL, 2,666 people, 2018."),

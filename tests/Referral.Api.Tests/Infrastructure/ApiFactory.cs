@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Referral.Api.Features.Recommendations;
 using Referral.Api.Security;
 
 namespace Referral.Api.Tests.Infrastructure;
@@ -65,6 +66,17 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public HttpClient Admin() => ClientWithKey(AdminKey);
+
+    /// <summary>A client for another practice, with a key issued the way operators issue them.</summary>
+    public async Task<HttpClient> PracticeAsync(string odsCode)
+    {
+        var issuer = Services.GetRequiredService<ApiKeyIssuer>();
+        return ClientWithKey((await issuer.IssueAsync(Roles.Practice, odsCode, "tests", default)).Key);
+    }
+
+    /// <summary>Takes a track-record snapshot now, as the periodic refresh (Matching:TrackRecordRefresh) would.</summary>
+    public Task TakeTrackRecordSnapshotAsync() =>
+        Services.GetRequiredService<MatchingDirectory>().RefreshTrackRecordsAsync(default);
 
     public HttpClient Anonymous() => ClientWithKey(null);
 

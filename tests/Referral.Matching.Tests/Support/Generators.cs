@@ -34,11 +34,13 @@ internal static class Generators
         from trained in Gen.Bool
         select (evidence, accredited ? new[] { "Mind Quality Mark" } : [], safeguarding, trained);
 
-    private static readonly Gen<TrackRecord> Record =
-        from referrals in Gen.Frequency((1, Gen.Const(0)), (2, Gen.Int[1, 30]))
+    // Up to 40 referrals from up to 6 practices: either side of the floor below which nothing is shown.
+    public static readonly Gen<TrackRecord> Record =
+        from referrals in Gen.Frequency((1, Gen.Const(0)), (2, Gen.Int[1, 40]))
         from completed in Gen.Int[0, referrals]
         from endorsed in Gen.Int[0, referrals]
-        select new TrackRecord(referrals, completed, endorsed);
+        from practices in Gen.Int[Math.Min(referrals, 1), Math.Min(referrals, 6)]
+        select new TrackRecord(referrals, completed, endorsed, practices);
 
     // Preferred and avoided formats never overlap (the API rejects that).
     private static readonly Gen<(string[] Preferred, string[] Avoid)> FormatLikes =

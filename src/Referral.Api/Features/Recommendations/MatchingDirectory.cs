@@ -8,39 +8,44 @@ namespace Referral.Api.Features.Recommendations;
 
 /// <summary>
 /// The directory compiled for the engine, held in memory so that a recommendation never maps
-/// the whole directory from the database. Loaded at start-up, and kept current by the writes
-/// of this process (services changed, referrals moved on). Reads take the current immutable
-/// snapshot; writes are rare, so each one builds the next snapshot under a lock.
+/// the whole directory from the database. Service changes reach it at once; track records only
+/// at snapshots (at start-up, then every Matching:TrackRecordRefresh), never on a referral's
+/// closure, so that a practice watching its recommendations cannot tie a change to one patient.
+/// Reads take the current immutable state; writes are rare, so each builds the next under a lock.
 /// </summary>
 /// <remarks>
-/// With several API instances, each would only see its own writes; a shared database (the
-/// PostgreSQL step) will need a change feed (e.g. LISTEN/NOTIFY) to refresh the others.
+/// With several API instances, each would only see its own service writes; a shared database
+/// (the PostgreSQL step) will need a change feed (e.g. LISTEN/NOTIFY) to refresh the others.
 /// </remarks>
 public sealed class MatchingDirectory(IServiceRepository services, IReferralRepository referrals, PostcodeDistricts districts)
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
-    private volatile CandidateDirectory _current = CandidateDirectory.Empty;
 
-    public CandidateDirectory Current => _current;
-
-    public async Task LoadAsync(CancellationToken cancellationToken)
-    {
-        await _writer.WaitAsync(cancellationToken);
-        try
-        {
-            var outcomes = (await referrals.OutcomesAsync(null, cancellationToken)).ToDictionary(o => o.ServiceId);
-            var all = await services.AllAsync(cancellationToken);
-            _current = CandidateDirectory.From(all.Select(s => Compile(s, outcomes.GetValueOrDefault(s.Id))));
-        }
-        finally
-        {
-            _writer.Release();
-        }
-    }
+    // One reference, so that a reader never pairs a directory with another snapshot's records.
+    private volatile State _current = new(CandidateDirectory.Empty, TrackRecordSnapshot.Empty);
 
     /// <summary>
-    /// Recompiles one service from the database after it, or one of its referrals, changed. It
-    /// follows a committed write, so it runs to the end even if the caller has gone away.
+    /// The directory as one practice may see it: records pooled over every practice, except
+    /// that for each service the practice has closed referrals to, it sees only the other
+    /// practices' record, so its own patients neither add to nor subtract from what it is shown.
+    /// </summary>
+    public (CandidateDirectory Directory, TrackRecordOverrides? TrackRecords) For(string odsCode)
+    {
+        var current = _current;
+        var others = current.TrackRecords.OthersFor(odsCode);
+        return (current.Directory, others.Count == 0 ? null : TrackRecordOverrides.For(current.Directory, others));
+    }
+
+    /// <summary>Loads the directory and takes the first track-record snapshot, at start-up.</summary>
+    public Task LoadAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
+
+    /// <summary>Takes a new track-record snapshot (and reloads the directory with it).</summary>
+    public Task RefreshTrackRecordsAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
+
+    /// <summary>
+    /// Recompiles one service from the database after it changed, with the track record of the
+    /// current snapshot (never a fresher one). It follows a committed write, so it runs to the
+    /// end even if the caller has gone away.
     /// </summary>
     public async Task RefreshAsync(Guid serviceId)
     {
@@ -48,15 +53,12 @@ public sealed class MatchingDirectory(IServiceRepository services, IReferralRepo
         await _writer.WaitAsync(cancellationToken);
         try
         {
+            var current = _current;
             var service = await services.GetAsync(serviceId, cancellationToken);
-            if (service is null)
-            {
-                _current = _current.Without(serviceId);
-                return;
-            }
-
-            var outcome = (await referrals.OutcomesAsync(serviceId, cancellationToken)).SingleOrDefault();
-            _current = _current.With(Compile(service, outcome));
+            var directory = service is null
+                ? current.Directory.Without(serviceId)
+                : current.Directory.With(Compile(service, current.TrackRecords));
+            _current = current with { Directory = directory };
         }
         finally
         {
@@ -64,20 +66,28 @@ public sealed class MatchingDirectory(IServiceRepository services, IReferralRepo
         }
     }
 
-    /// <summary>
-    /// Below this many closed referrals a service shows no track record at all. Outcomes are
-    /// pooled across practices, and with one or two referrals another practice could read off
-    /// what happened to a particular patient from the score or its reason.
-    /// </summary>
-    public const int MinimumClosedReferrals = 5;
+    private async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            var records = TrackRecordSnapshot.From(await referrals.OutcomesAsync(cancellationToken));
+            var all = await services.AllAsync(cancellationToken);
+            _current = new State(CandidateDirectory.From(all.Select(s => Compile(s, records))), records);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
 
-    // The track record counts closed referrals only: one still in progress says nothing yet
-    // about whether people complete the service.
-    private Candidate Compile(Service service, ServiceOutcomes? outcome) =>
+    // The engine decides what of the record is shown (TrackRecordDisclosure); it is given the
+    // record pooled over every practice, and per request each practice's own view (For).
+    private Candidate Compile(Service service, TrackRecordSnapshot records) =>
         Candidate.Compile(
             service,
             districts.TryLocate(service.VenueDistrict, out _, out var venue) ? venue : null,
-            outcome is null || outcome.Closed < MinimumClosedReferrals
-                ? TrackRecord.None
-                : new TrackRecord(outcome.Closed, outcome.Completed, outcome.Endorsed));
+            records.Pooled(service.Id));
+
+    private sealed record State(CandidateDirectory Directory, TrackRecordSnapshot TrackRecords);
 }

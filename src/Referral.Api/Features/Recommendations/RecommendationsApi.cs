@@ -74,7 +74,8 @@ public static class RecommendationsApi
         }
 
         var now = clock.GetUtcNow();
-        var result = MatchingEngine.Rank(profile.ToPatient(districts), directory.Current, request.Limit ?? 10, DateOnly.FromDateTime(now.UtcDateTime));
+        var (candidates, trackRecords) = directory.For(ods);
+        var result = MatchingEngine.Rank(profile.ToPatient(districts), candidates, request.Limit ?? 10, DateOnly.FromDateTime(now.UtcDateTime), trackRecords);
         var set = new RecommendationSetView(
             Guid.NewGuid(), profile.Id, profile.Version, result.EngineVersion, WeightsView.From(result.Weights),
             result.Endorsement, result.Items.Select(RecommendedService.From).ToList(), result.Exclusions, result.CandidatesConsidered, now);

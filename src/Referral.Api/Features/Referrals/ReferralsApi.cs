@@ -5,7 +5,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Referral.Api.Features.Recommendations;
 using Referral.Api.Http;
 using Referral.Api.OpenApi;
 using Referral.Api.Problems;
@@ -89,7 +88,6 @@ public static class ReferralsApi
         IProfileRepository profiles,
         IServiceRepository services,
         IRecommendationRepository recommendations,
-        MatchingDirectory directory,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
         TimeProvider clock,
         HttpContext http,
@@ -154,7 +152,7 @@ public static class ReferralsApi
             referral, r => JsonSerializer.Serialize(ReferralView.From(r), json.Value.SerializerOptions), idempotencyKey, requestHash, user.KeyId(), cancellationToken);
         return creation switch
         {
-            ReferralCreation.Created created => await Changed(created.Referral, directory, http),
+            ReferralCreation.Created created => Changed(created.Referral, http),
             ReferralCreation.IdempotencyKeyTaken => (await Replay(referrals, ods, idempotencyKey!, requestHash!, http, cancellationToken))!,
             _ => UnknownProfile(),
         };
@@ -187,13 +185,12 @@ public static class ReferralsApi
         [FromHeader(Name = "If-Match")] string? ifMatch,
         ClaimsPrincipal user,
         IReferralRepository referrals,
-        MatchingDirectory directory,
         TimeProvider clock,
         HttpContext http,
         CancellationToken cancellationToken)
     {
         var outcome = await referrals.ChangeStatusAsync(user.OdsCode(), id, change, ETags.ExpectedVersionOf(ifMatch), user.KeyId(), clock.GetUtcNow(), cancellationToken);
-        return outcome is ReferralChange.Done done ? await Changed(done.Referral, directory, http) : ProblemFor(outcome);
+        return outcome is ReferralChange.Done done ? Changed(done.Referral, http) : ProblemFor(outcome);
     }
 
     public static async Task<Results<Created<ReferralView>, ProblemHttpResult>> Endorse(
@@ -201,14 +198,13 @@ public static class ReferralsApi
         EndorsementInput endorsement,
         ClaimsPrincipal user,
         IReferralRepository referrals,
-        MatchingDirectory directory,
         TimeProvider clock,
         HttpContext http,
         CancellationToken cancellationToken)
     {
         var ods = user.OdsCode();
         var outcome = await referrals.EndorseAsync(ods, id, endorsement, user.KeyId(), clock.GetUtcNow(), cancellationToken);
-        return outcome is ReferralChange.Done done ? await Changed(done.Referral, directory, http) : ProblemFor(outcome);
+        return outcome is ReferralChange.Done done ? Changed(done.Referral, http) : ProblemFor(outcome);
     }
 
     public static async Task<Results<Ok<ReferralView>, ProblemHttpResult>> WithdrawEndorsement(
@@ -216,7 +212,6 @@ public static class ReferralsApi
         WithdrawalInput withdrawal,
         ClaimsPrincipal user,
         IReferralRepository referrals,
-        MatchingDirectory directory,
         TimeProvider clock,
         HttpContext http,
         CancellationToken cancellationToken)
@@ -227,7 +222,6 @@ public static class ReferralsApi
             return ProblemFor(outcome);
         }
 
-        await RefreshTrackRecord(done.Referral, directory);
         http.Response.Headers.ETag = ETags.For(done.Referral.Version);
         return TypedResults.Ok(ReferralView.From(done.Referral));
     }
@@ -241,10 +235,10 @@ public static class ReferralsApi
             : TypedResults.Ok<IReadOnlyList<AuditEntryView>>(audit.Select(AuditEntryView.From).ToList());
     }
 
-    /// <summary>Answers a change, after refreshing the service's track record that matching uses.</summary>
-    private static async Task<Created<ReferralView>> Changed(ReferralRecord referral, MatchingDirectory directory, HttpContext http)
+    // A closure does not refresh the service's track record: records change only at snapshots
+    // (MatchingDirectory), so that no practice can tie a change in what it sees to one referral.
+    private static Created<ReferralView> Changed(ReferralRecord referral, HttpContext http)
     {
-        await RefreshTrackRecord(referral, directory);
         http.Response.Headers.ETag = ETags.For(referral.Version);
         return TypedResults.Created($"/v1/referrals/{referral.Id}", ReferralView.From(referral));
     }
@@ -298,15 +292,6 @@ public static class ReferralsApi
 
         http.Response.Headers["Idempotent-Replayed"] = "true";
         return TypedResults.Content(first.ResponseBody, "application/json", Encoding.UTF8, StatusCodes.Status201Created);
-    }
-
-    // A track record counts closed referrals only, so only a closed referral can change it.
-    private static async Task RefreshTrackRecord(ReferralRecord referral, MatchingDirectory directory)
-    {
-        if (!ReferralStatuses.IsOpen(referral.Status))
-        {
-            await directory.RefreshAsync(referral.ServiceId);
-        }
     }
 
     private static ProblemHttpResult UnknownProfile() =>
