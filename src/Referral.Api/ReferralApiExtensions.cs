@@ -1,3 +1,4 @@
+using Referral.Api.Engine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;

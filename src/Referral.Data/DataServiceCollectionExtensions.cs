@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Referral.Data.Changes;
 using Referral.Data.Directory;
 using Referral.Data.Keys;
 using Referral.Data.Profiles;
@@ -22,7 +23,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SqliteMigrator>();
         services.AddSingleton<IStorageReadiness, SqliteReadiness>();
         services.AddSingleton(_ => ReferenceData.LoadPostcodeDistricts());
-        services.AddSingleton<IServiceRepository, SqliteServiceRepository>();
+        services.AddSingleton<ChangeFeed>();
+        services.AddSingleton<SqliteServiceRepository>();
+        services.AddSingleton<IServiceRepository>(provider => new NotifyingServiceRepository(
+            provider.GetRequiredService<SqliteServiceRepository>(), provider.GetRequiredService<ChangeFeed>()));
         services.AddSingleton<IApiKeyRepository, SqliteApiKeyRepository>();
         services.AddSingleton<IProfileRepository, SqliteProfileRepository>();
         services.AddSingleton<IReferralRepository, SqliteReferralRepository>();

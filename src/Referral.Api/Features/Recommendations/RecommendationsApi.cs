@@ -1,3 +1,4 @@
+using Referral.Api.Engine;
 using System.ComponentModel;
 using System.Security.Claims;
 using System.Text.Json;

@@ -98,10 +98,9 @@ public static class ServicesApi
     }
 
     public static async Task<Created<Service>> CreateService(
-        ServiceInput input, IServiceRepository services, MatchingDirectory directory, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        ServiceInput input, IServiceRepository services, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var service = await services.CreateAsync(input, clock.GetUtcNow(), cancellationToken);
-        await directory.RefreshAsync(service.Id);
         http.Response.Headers.ETag = ETags.For(service.Version);
         return TypedResults.Created($"/v1/services/{service.Id}", service);
     }
@@ -111,7 +110,6 @@ public static class ServicesApi
         ServiceInput input,
         [FromHeader(Name = "If-Match")] string? ifMatch,
         IServiceRepository services,
-        MatchingDirectory directory,
         TimeProvider clock,
         HttpContext http,
         CancellationToken cancellationToken)
@@ -121,7 +119,6 @@ public static class ServicesApi
         switch (outcome)
         {
             case ReplaceOutcome<Service>.Replaced replaced:
-                await directory.RefreshAsync(id);
                 http.Response.Headers.ETag = ETags.For(replaced.Value.Version);
                 return TypedResults.Ok(replaced.Value);
             case ReplaceOutcome<Service>.VersionMismatch mismatch:
@@ -132,7 +129,7 @@ public static class ServicesApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RetireService(
-        Guid id, IServiceRepository services, MatchingDirectory directory, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, IServiceRepository services, TimeProvider clock, CancellationToken cancellationToken)
     {
         var retired = await services.RetireAsync(id, clock.GetUtcNow(), cancellationToken);
         if (retired is null)
@@ -140,7 +137,6 @@ public static class ServicesApi
             return Problem.NotFound("service");
         }
 
-        await directory.RefreshAsync(id);
         return TypedResults.NoContent();
     }
 }

@@ -1,6 +1,6 @@
 using Referral.Domain.Referrals;
 
-namespace Referral.Api.Features.Recommendations;
+namespace Referral.Api.Engine;
 
 /// <summary>The "Matching" configuration section.</summary>
 public sealed class MatchingOptions

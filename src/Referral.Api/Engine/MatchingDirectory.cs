@@ -1,10 +1,11 @@
+using Referral.Data.Changes;
 using Referral.Data.Directory;
 using Referral.Data.Referrals;
 using Referral.Domain.Directory;
 using Referral.Domain.Geography;
 using Referral.Matching;
 
-namespace Referral.Api.Features.Recommendations;
+namespace Referral.Api.Engine;
 
 /// <summary>
 /// The directory compiled for the engine, held in memory so that a recommendation never maps
@@ -14,12 +15,25 @@ namespace Referral.Api.Features.Recommendations;
 /// Reads take the current immutable state; writes are rare, so each builds the next under a lock.
 /// </summary>
 /// <remarks>
-/// With several API instances, each would only see its own service writes; a shared database
-/// (the PostgreSQL step) will need a change feed (e.g. LISTEN/NOTIFY) to refresh the others.
+/// It follows the data layer's change feed, so every path that writes a service (a handler, the
+/// demo seeder, an importer, an operator's verb) keeps it current without knowing it exists.
+/// With several API instances, the feed will also carry the others' changes (LISTEN/NOTIFY).
 /// </remarks>
-public sealed class MatchingDirectory(IServiceRepository services, IReferralRepository referrals, PostcodeDistricts districts)
+public sealed class MatchingDirectory : IDisposable
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly IServiceRepository services;
+    private readonly IReferralRepository referrals;
+    private readonly PostcodeDistricts districts;
+    private readonly IDisposable _subscription;
+
+    public MatchingDirectory(IServiceRepository services, IReferralRepository referrals, PostcodeDistricts districts, ChangeFeed changes)
+    {
+        this.services = services;
+        this.referrals = referrals;
+        this.districts = districts;
+        _subscription = changes.Subscribe(change => change is DataChange.ServiceChanged changed ? RefreshAsync(changed.ServiceId) : Task.CompletedTask);
+    }
 
     // One reference, so that a reader never pairs a directory with another snapshot's records.
     private volatile State _current = new(CandidateDirectory.Empty, TrackRecordSnapshot.Empty);
@@ -42,12 +56,14 @@ public sealed class MatchingDirectory(IServiceRepository services, IReferralRepo
     /// <summary>Takes a new track-record snapshot (and reloads the directory with it).</summary>
     public Task RefreshTrackRecordsAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
 
+    public void Dispose() => _subscription.Dispose();
+
     /// <summary>
     /// Recompiles one service from the database after it changed, with the track record of the
     /// current snapshot (never a fresher one). It follows a committed write, so it runs to the
     /// end even if the caller has gone away.
     /// </summary>
-    public async Task RefreshAsync(Guid serviceId)
+    private async Task RefreshAsync(Guid serviceId)
     {
         var cancellationToken = CancellationToken.None;
         await _writer.WaitAsync(cancellationToken);

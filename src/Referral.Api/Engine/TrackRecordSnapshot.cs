@@ -1,7 +1,7 @@
 using Referral.Data.Referrals;
 using Referral.Matching;
 
-namespace Referral.Api.Features.Recommendations;
+namespace Referral.Api.Engine;
 
 /// <summary>
 /// Track records as of one snapshot: per service, pooled over every practice, and per practice,

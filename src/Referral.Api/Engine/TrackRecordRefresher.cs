@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Referral.Api.Features.Recommendations;
+namespace Referral.Api.Engine;
 
 /// <summary>Takes a track-record snapshot every Matching:TrackRecordRefresh, on the injected clock.</summary>
 public sealed partial class TrackRecordRefresher(
