@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
-using Referral.Domain.Directory;
+using Referral.Api.Features.Services;
 using Referral.Domain.Profiles;
 using Referral.Domain.Referrals;
 
@@ -15,25 +15,25 @@ namespace Referral.Api.OpenApi;
 /// </summary>
 public static class Examples
 {
-    public static readonly ServiceInput Service = new()
+    public static readonly ServiceBody Service = new()
     {
         Name = "Kirkgate Anxiety Peer Circle",
         Description = "A relaxed evening group in Leeds city centre for adults living with anxiety or low mood, led by two trained peer facilitators.",
-        Organisation = new Organisation { Name = "Kirkgate Community Wellbeing Trust", CharityNumber = "1158342", Website = "https://kirkgate.example.org.uk" },
+        Organisation = new OrganisationBody { Name = "Kirkgate Community Wellbeing Trust", CharityNumber = "1158342", Website = "https://kirkgate.example.org.uk" },
         Conditions = ["anxiety", "depression"],
         Communities = [],
         Formats = ["in-person-group", "online-group"],
         VenuePostcode = "LS1 4AP",
-        ServiceArea = new ServiceArea { National = false, RadiusKm = 15 },
+        ServiceArea = new ServiceAreaBody { National = false, RadiusKm = 15 },
         Schedule = ["weekday-evening"],
         Languages = ["en", "ur"],
         Accessibility = ["step-free-access", "hearing-loop"],
         Cost = "free",
-        Eligibility = new Eligibility { MinAge = 18 },
-        Capacity = new Capacity { Status = "open" },
-        Quality = new Quality { TrainedFacilitators = true, SafeguardingPolicy = true, EvidenceLevel = "participant-feedback", Accreditations = [] },
+        Eligibility = new EligibilityBody { MinAge = 18 },
+        Capacity = new CapacityBody { Status = "open" },
+        Quality = new QualityBody { TrainedFacilitators = true, SafeguardingPolicy = true, EvidenceLevel = "participant-feedback", Accreditations = [] },
         ReferralRoutes = ["self", "gp", "link-worker"],
-        Contact = new Contact { Email = "hello@kirkgate.example.org.uk", Phone = "0113 496 0123" },
+        Contact = new ContactBody { Email = "hello@kirkgate.example.org.uk", Phone = "0113 496 0123" },
         Status = "active",
         LastReviewed = new DateOnly(2026, 9, 1),
     };
@@ -80,7 +80,7 @@ public static class Examples
 
     private static readonly Dictionary<Type, object> ByType = new()
     {
-        [typeof(ServiceInput)] = Service,
+        [typeof(ServiceBody)] = Service,
         [typeof(ProfileInput)] = Profile,
         [typeof(ReferralInput)] = Referral,
         [typeof(EndorsementInput)] = Endorsement,
