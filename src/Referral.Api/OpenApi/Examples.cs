@@ -2,8 +2,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using Referral.Api.Features.Profiles;
 using Referral.Api.Features.Services;
-using Referral.Domain.Profiles;
 using Referral.Domain.Referrals;
 
 namespace Referral.Api.OpenApi;
@@ -38,7 +38,7 @@ public static class Examples
         LastReviewed = new DateOnly(2026, 9, 1),
     };
 
-    public static readonly ProfileInput Profile = new()
+    public static readonly ProfileBody Profile = new()
     {
         PatientRef = "EMIS-104522",
         NhsNumber = "944 930 5552",
@@ -50,13 +50,13 @@ public static class Examples
         Languages = ["en"],
         NeedsInterpreter = false,
         AccessibilityNeeds = ["step-free-access"],
-        Formats = new FormatPreferences { Preferred = ["one-to-one-remote", "online-community"], Avoid = ["in-person-group"] },
+        Formats = new FormatPreferencesBody { Preferred = ["one-to-one-remote", "online-community"], Avoid = ["in-person-group"] },
         Availability = ["weekday-morning", "weekday-afternoon"],
         CostLimit = "free",
         HasUsedPeerSupport = false,
-        Personality = new PersonalityAnswers { Tipi = [2, 5, 6, 4, 5, 6, 6, 2, 4, 3], Ucla3 = [2, 3, 2] },
+        Personality = new PersonalityAnswersBody { Tipi = [2, 5, 6, 4, 5, 6, 6, 2, 4, 3], Ucla3 = [2, 3, 2] },
         FactorPriorities = ["health-benefit", "convenient-location"],
-        Consent = new ConsentInput { StoreProfile = true, ShareWithProvider = true, RecordedBy = "staff-0042", RecordedAt = new DateTimeOffset(2026, 11, 20, 10, 15, 0, TimeSpan.Zero) },
+        Consent = new ConsentBody { StoreProfile = true, ShareWithProvider = true, RecordedBy = "staff-0042", RecordedAt = new DateTimeOffset(2026, 11, 20, 10, 15, 0, TimeSpan.Zero) },
     };
 
     public static readonly EndorsementInput Endorsement = new()
@@ -81,7 +81,7 @@ public static class Examples
     private static readonly Dictionary<Type, object> ByType = new()
     {
         [typeof(ServiceBody)] = Service,
-        [typeof(ProfileInput)] = Profile,
+        [typeof(ProfileBody)] = Profile,
         [typeof(ReferralInput)] = Referral,
         [typeof(EndorsementInput)] = Endorsement,
         [typeof(StatusChangeInput)] = new StatusChangeInput { Status = "declined", Reason = "time", OccurredAt = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero) },
