@@ -47,7 +47,7 @@ public static class ReferralApiExtensions
         services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
 
         RuleExtensions.UseJsonFieldNames();
-        services.AddValidatorsFromAssemblyContaining<ServiceInputValidator>(ServiceLifetime.Singleton);
+        services.AddValidatorsFromAssemblyContaining<ServiceBodyValidator>(ServiceLifetime.Singleton);
 
         services.AddApiKeySecurity();
         services.AddReferralSecurityHeaders();

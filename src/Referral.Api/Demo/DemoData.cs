@@ -1,9 +1,9 @@
 using System.Text.Json;
 using FluentValidation;
+using Referral.Api.Features.Services;
 using Referral.Api.Security;
 using Referral.Data.Directory;
 using Referral.Data.Keys;
-using Referral.Domain.Directory;
 
 namespace Referral.Api.Demo;
 
@@ -76,14 +76,14 @@ public static partial class DemoData
         await using var stream = typeof(DemoData).Assembly.GetManifestResourceStream("Referral.Api.Demo.services.json")
             ?? throw new InvalidOperationException("The demo directory is missing from the build.");
         var json = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-        var demo = await JsonSerializer.DeserializeAsync<List<ServiceInput>>(stream, json, cancellationToken) ?? [];
-        var validator = services.GetRequiredService<IValidator<ServiceInput>>();
+        var demo = await JsonSerializer.DeserializeAsync<List<ServiceBody>>(stream, json, cancellationToken) ?? [];
+        var validator = services.GetRequiredService<IValidator<ServiceBody>>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         foreach (var service in demo)
         {
             // The demo goes through the same rules as the API, so it can never show what the API would refuse.
             await validator.ValidateAndThrowAsync(service, cancellationToken);
-            await directory.CreateAsync(service, now, cancellationToken);
+            await directory.CreateAsync(service.ToDomain(), now, cancellationToken);
         }
 
         return demo.Count;

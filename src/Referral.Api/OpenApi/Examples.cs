@@ -2,8 +2,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
-using Referral.Domain.Directory;
-using Referral.Domain.Profiles;
+using Referral.Api.Features.Profiles;
+using Referral.Api.Features.Services;
 using Referral.Domain.Referrals;
 
 namespace Referral.Api.OpenApi;
@@ -15,30 +15,30 @@ namespace Referral.Api.OpenApi;
 /// </summary>
 public static class Examples
 {
-    public static readonly ServiceInput Service = new()
+    public static readonly ServiceBody Service = new()
     {
         Name = "Kirkgate Anxiety Peer Circle",
         Description = "A relaxed evening group in Leeds city centre for adults living with anxiety or low mood, led by two trained peer facilitators.",
-        Organisation = new Organisation { Name = "Kirkgate Community Wellbeing Trust", CharityNumber = "1158342", Website = "https://kirkgate.example.org.uk" },
+        Organisation = new OrganisationBody { Name = "Kirkgate Community Wellbeing Trust", CharityNumber = "1158342", Website = "https://kirkgate.example.org.uk" },
         Conditions = ["anxiety", "depression"],
         Communities = [],
         Formats = ["in-person-group", "online-group"],
         VenuePostcode = "LS1 4AP",
-        ServiceArea = new ServiceArea { National = false, RadiusKm = 15 },
+        ServiceArea = new ServiceAreaBody { National = false, RadiusKm = 15 },
         Schedule = ["weekday-evening"],
         Languages = ["en", "ur"],
         Accessibility = ["step-free-access", "hearing-loop"],
         Cost = "free",
-        Eligibility = new Eligibility { MinAge = 18 },
-        Capacity = new Capacity { Status = "open" },
-        Quality = new Quality { TrainedFacilitators = true, SafeguardingPolicy = true, EvidenceLevel = "participant-feedback", Accreditations = [] },
+        Eligibility = new EligibilityBody { MinAge = 18 },
+        Capacity = new CapacityBody { Status = "open" },
+        Quality = new QualityBody { TrainedFacilitators = true, SafeguardingPolicy = true, EvidenceLevel = "participant-feedback", Accreditations = [] },
         ReferralRoutes = ["self", "gp", "link-worker"],
-        Contact = new Contact { Email = "hello@kirkgate.example.org.uk", Phone = "0113 496 0123" },
+        Contact = new ContactBody { Email = "hello@kirkgate.example.org.uk", Phone = "0113 496 0123" },
         Status = "active",
         LastReviewed = new DateOnly(2026, 9, 1),
     };
 
-    public static readonly ProfileInput Profile = new()
+    public static readonly ProfileBody Profile = new()
     {
         PatientRef = "EMIS-104522",
         NhsNumber = "944 930 5552",
@@ -50,13 +50,13 @@ public static class Examples
         Languages = ["en"],
         NeedsInterpreter = false,
         AccessibilityNeeds = ["step-free-access"],
-        Formats = new FormatPreferences { Preferred = ["one-to-one-remote", "online-community"], Avoid = ["in-person-group"] },
+        Formats = new FormatPreferencesBody { Preferred = ["one-to-one-remote", "online-community"], Avoid = ["in-person-group"] },
         Availability = ["weekday-morning", "weekday-afternoon"],
         CostLimit = "free",
         HasUsedPeerSupport = false,
-        Personality = new PersonalityAnswers { Tipi = [2, 5, 6, 4, 5, 6, 6, 2, 4, 3], Ucla3 = [2, 3, 2] },
+        Personality = new PersonalityAnswersBody { Tipi = [2, 5, 6, 4, 5, 6, 6, 2, 4, 3], Ucla3 = [2, 3, 2] },
         FactorPriorities = ["health-benefit", "convenient-location"],
-        Consent = new ConsentInput { StoreProfile = true, ShareWithProvider = true, RecordedBy = "staff-0042", RecordedAt = new DateTimeOffset(2026, 11, 20, 10, 15, 0, TimeSpan.Zero) },
+        Consent = new ConsentBody { StoreProfile = true, ShareWithProvider = true, RecordedBy = "staff-0042", RecordedAt = new DateTimeOffset(2026, 11, 20, 10, 15, 0, TimeSpan.Zero) },
     };
 
     public static readonly EndorsementInput Endorsement = new()
@@ -80,8 +80,8 @@ public static class Examples
 
     private static readonly Dictionary<Type, object> ByType = new()
     {
-        [typeof(ServiceInput)] = Service,
-        [typeof(ProfileInput)] = Profile,
+        [typeof(ServiceBody)] = Service,
+        [typeof(ProfileBody)] = Profile,
         [typeof(ReferralInput)] = Referral,
         [typeof(EndorsementInput)] = Endorsement,
         [typeof(StatusChangeInput)] = new StatusChangeInput { Status = "declined", Reason = "time", OccurredAt = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero) },

@@ -26,6 +26,7 @@ public static class OpenApiSetup
     {
         services.AddOpenApi(DocumentName, options =>
         {
+            options.CreateSchemaReferenceId = SchemaNameAttribute.Of;
             options.AddExamples();
             options.AddDocumentTransformer((document, _, _) =>
             {

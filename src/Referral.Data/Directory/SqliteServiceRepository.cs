@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Dapper;
 using Referral.Data.Sqlite;
 using Referral.Domain.Directory;
@@ -10,8 +9,6 @@ namespace Referral.Data.Directory;
 
 public sealed class SqliteServiceRepository(SqliteConnectionFactory connections, PostcodeDistricts districts) : IServiceRepository
 {
-    private static readonly JsonSerializerOptions DocumentJson = JsonSerializerOptions.Web;
-
     private const string Columns = "id AS Id, version AS Version, status AS Status, venue_district AS VenueDistrict, document AS Document, created_at AS CreatedAt, updated_at AS UpdatedAt";
 
     public async Task<Service> CreateAsync(ServiceInput input, DateTimeOffset now, CancellationToken cancellationToken)
@@ -78,7 +75,7 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
         var row = await connections.WriteAsync(connection => connection.QuerySingleOrDefaultAsync<ServiceRow>(new CommandDefinition(
             $"""
             UPDATE services
-               SET status = 'closed', document = json_set(document, '$.status', 'closed'),
+               SET status = 'closed', document = json_set(document, '$.{ServiceDocument.Members.Status}', 'closed'),
                    version = version + 1, updated_at = @now
              WHERE id = @id AND status <> 'closed'
             RETURNING {Columns}
@@ -164,23 +161,23 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
             parameters.Add("Text", "%" + EscapeLike(query.Text.Trim().ToLowerInvariant()) + "%");
         }
 
-        AddListFilter(where, parameters, "conditions", query.Condition);
-        AddListFilter(where, parameters, "communities", query.Community);
-        AddListFilter(where, parameters, "formats", query.Format);
-        AddListFilter(where, parameters, "languages", query.Language);
+        AddListFilter(where, parameters, ServiceDocument.Members.Conditions, query.Condition);
+        AddListFilter(where, parameters, ServiceDocument.Members.Communities, query.Community);
+        AddListFilter(where, parameters, ServiceDocument.Members.Formats, query.Format);
+        AddListFilter(where, parameters, ServiceDocument.Members.Languages, query.Language);
         return (where.ToString(), parameters);
     }
 
-    private static void AddListFilter(StringBuilder where, DynamicParameters parameters, string list, string? code)
+    private static void AddListFilter(StringBuilder where, DynamicParameters parameters, string member, string? code)
     {
         if (code is null)
         {
             return;
         }
 
-        // The list name is one of four constants above, never user input; the code is a parameter.
-        where.Append($" AND EXISTS (SELECT 1 FROM json_each(document, '$.{list}') WHERE value = @{list})");
-        parameters.Add(list, code);
+        // The member is one of the document's constants, never user input; the code is a parameter.
+        where.Append($" AND EXISTS (SELECT 1 FROM json_each(document, '$.{member}') WHERE value = @{member})");
+        parameters.Add(member, code);
     }
 
     private static string EscapeLike(string text) =>
@@ -196,8 +193,8 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
         parameters.Add("VenueDistrict", venueDistrict);
         parameters.Add("National", input.ServiceArea.National ? 1 : 0);
         parameters.Add("AreaRadiusKm", input.ServiceArea.RadiusKm);
-        // Stored as the base type so that the document never carries the directory's own fields.
-        parameters.Add("Document", JsonSerializer.Serialize<ServiceInput>(input, DocumentJson));
+        // The directory's own fields (id, version, venue district, times) are columns, never in the document.
+        parameters.Add("Document", DocumentJson.Write(ServiceDocumentMapper.ToDocument(input)));
         parameters.Add("Now", now);
         return parameters;
     }
@@ -219,8 +216,7 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
 
         public Service ToService()
         {
-            var input = JsonSerializer.Deserialize<ServiceInput>(Document, DocumentJson)
-                ?? throw new InvalidDataException($"Service {Id} has an empty document.");
+            var input = ServiceDocumentMapper.ToDomain(DocumentJson.Read<ServiceDocument>(Document, $"Service {Id}"));
             return new Service(input, Id, Version, VenueDistrict, CreatedAt, UpdatedAt);
         }
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Referral.Data.Sqlite;
@@ -9,14 +8,12 @@ namespace Referral.Data.Profiles;
 
 public sealed class SqliteProfileRepository(SqliteConnectionFactory connections) : IProfileRepository
 {
-    private static readonly JsonSerializerOptions DocumentJson = JsonSerializerOptions.Web;
-
     private const string Columns =
         "id AS Id, ods_code AS OdsCode, version AS Version, nhs_number AS NhsNumber, document AS Document, created_at AS CreatedAt, updated_at AS UpdatedAt";
 
     public async Task<Profile?> CreateAsync(string odsCode, string? nhsNumber, ProfileInput details, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var profile = new Profile(Guid.NewGuid(), odsCode, 1, nhsNumber, Stored(details), now, now);
+        var profile = new Profile(Guid.NewGuid(), odsCode, 1, nhsNumber, details, now, now);
         return await connections.WriteAsync<Profile?>(async connection =>
         {
             try
@@ -64,7 +61,6 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
                 return new ReplaceOutcome<Profile>.VersionMismatch(current.Version);
             }
 
-            var stored = Stored(details);
             try
             {
                 // Read and write share one IMMEDIATE transaction, so the version cannot move in between.
@@ -74,7 +70,7 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
                        SET version = version + 1, patient_ref = @PatientRef, nhs_number = @NhsNumber, document = @Document, updated_at = @Now
                      WHERE id = @Id AND ods_code = @OdsCode
                     """,
-                    new { Id = id, OdsCode = odsCode, stored.PatientRef, NhsNumber = nhsNumber, Document = Serialize(stored), Now = now },
+                    new { Id = id, OdsCode = odsCode, details.PatientRef, NhsNumber = nhsNumber, Document = Serialize(details), Now = now },
                     transaction,
                     cancellationToken: cancellationToken));
             }
@@ -84,7 +80,7 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
             }
 
             await transaction.CommitAsync(cancellationToken);
-            return new ReplaceOutcome<Profile>.Replaced(new Profile(id, odsCode, current.Version + 1, nhsNumber, stored, current.CreatedAt, now));
+            return new ReplaceOutcome<Profile>.Replaced(new Profile(id, odsCode, current.Version + 1, nhsNumber, details, current.CreatedAt, now));
         }, cancellationToken);
     }
 
@@ -146,10 +142,8 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
         }, cancellationToken);
     }
 
-    /// <summary>The NHS number is kept in its own column, never inside the document.</summary>
-    private static ProfileInput Stored(ProfileInput details) => details with { NhsNumber = null };
-
-    private static string Serialize(ProfileInput details) => JsonSerializer.Serialize(details, DocumentJson);
+    /// <summary>The NHS number is kept in its own column: the details, and so the document, never hold it.</summary>
+    private static string Serialize(ProfileInput details) => DocumentJson.Write(ProfileDocumentMapper.ToDocument(details));
 
     private sealed class ProfileRow
     {
@@ -166,7 +160,7 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
             OdsCode,
             Version,
             NhsNumber,
-            JsonSerializer.Deserialize<ProfileInput>(Document, DocumentJson) ?? throw new InvalidDataException($"Profile {Id} has an empty document."),
+            ProfileDocumentMapper.ToDomain(DocumentJson.Read<ProfileDocument>(Document, $"Profile {Id}")),
             CreatedAt,
             UpdatedAt);
     }

@@ -1,11 +1,8 @@
-using System.Text.Json.Serialization;
-
 namespace Referral.Domain.Directory;
 
-/// <summary>A directory entry as stored and returned: the description plus what the directory adds.</summary>
+/// <summary>A directory entry: the description plus what the directory adds.</summary>
 public sealed record Service : ServiceInput
 {
-    [JsonConstructor]
     public Service()
     {
     }

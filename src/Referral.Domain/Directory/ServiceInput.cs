@@ -1,123 +1,89 @@
-using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
-
 namespace Referral.Domain.Directory;
 
 /// <summary>
 /// A peer support service as a directory administrator describes it. Codes come from the
-/// vocabularies at GET /v1/vocabularies. Validation lives in the API's validators so that every
-/// broken rule is reported at once, field by field.
+/// vocabularies. Plain data: how it travels (the API's bodies) and how it is kept (the storage
+/// documents) are each mapped to and from it, so neither can change the other by accident.
 /// </summary>
 public record ServiceInput
 {
     /// <summary>The name people know the service by.</summary>
-    [Required, MaxLength(120)]
-    [Description("The name people know the service by.")]
     public string Name { get; init; } = string.Empty;
 
-    [Required, MaxLength(2000)]
-    [Description("What happens at the service and who it is for, in plain words.")]
-    [DataType(DataType.MultilineText)]
+    /// <summary>What happens at the service and who it is for, in plain words.</summary>
     public string Description { get; init; } = string.Empty;
 
-    [Required]
     public Organisation Organisation { get; init; } = null!;
 
-    [Description("Conditions the service supports (vocabulary: conditions). Empty for a service open to anyone.")]
+    /// <summary>Conditions the service supports; empty for a service open to anyone.</summary>
     public IReadOnlyList<string> Conditions { get; init; } = [];
 
-    [Description("Communities the service is run by and for (vocabulary: communities).")]
+    /// <summary>Communities the service is run by and for.</summary>
     public IReadOnlyList<string> Communities { get; init; } = [];
 
-    [Required, MinLength(1)]
-    [Description("How support is delivered (vocabulary: formats). At least one.")]
     public IReadOnlyList<string> Formats { get; init; } = [];
 
-    [MaxLength(8)]
-    [Description("Full UK postcode of the venue. Required when an in-person format is offered; absent for online-only services.")]
+    /// <summary>Full UK postcode of the venue; null for an online-only service.</summary>
     public string? VenuePostcode { get; init; }
 
-    [Required]
     public ServiceArea ServiceArea { get; init; } = null!;
 
-    [Description("When the service runs (vocabulary: scheduleSlots). Asynchronous formats may leave it empty.")]
     public IReadOnlyList<string> Schedule { get; init; } = [];
 
-    [Required, MinLength(1)]
-    [Description("Languages the service is offered in, as ISO 639-1 codes. At least one.")]
+    /// <summary>ISO 639-1 codes.</summary>
     public IReadOnlyList<string> Languages { get; init; } = [];
 
-    [Description("Accessibility features of the venue or platform (vocabulary: accessibilityFeatures).")]
     public IReadOnlyList<string> Accessibility { get; init; } = [];
 
-    [Required]
-    [Description("free, low-cost or paid.")]
     public string Cost { get; init; } = string.Empty;
 
     public Eligibility Eligibility { get; init; } = new();
 
-    [Required]
     public Capacity Capacity { get; init; } = null!;
 
-    [Required]
     public Quality Quality { get; init; } = null!;
 
-    [Required, MinLength(1)]
-    [Description("How people can be referred: self, gp, link-worker. At least one.")]
     public IReadOnlyList<string> ReferralRoutes { get; init; } = [];
 
-    [Required]
     public Contact Contact { get; init; } = null!;
 
-    [Description("active (the default), paused or closed.")]
     public string Status { get; init; } = "active";
 
-    [Required]
-    [Description("The date the directory last checked this entry (not in the future).")]
+    /// <summary>The date the directory last checked this entry.</summary>
     public DateOnly LastReviewed { get; init; }
 }
 
 public sealed class Organisation
 {
-    [Required, MaxLength(120)]
     public string Name { get; init; } = string.Empty;
 
-    [MaxLength(9)]
-    [Description("Charity Commission for England and Wales (6-8 digits), OSCR (SC + 6 digits) or Charity Commission for Northern Ireland (NIC + 6 digits) number.")]
+    /// <summary>Charity Commission for England and Wales, OSCR or CCNI number.</summary>
     public string? CharityNumber { get; init; }
 
-    [MaxLength(200)]
-    [Description("An absolute https URL.")]
     public string? Website { get; init; }
 }
 
 public sealed class ServiceArea
 {
-    [Description("True when anyone in the UK can use the service (typically online or by phone).")]
+    /// <summary>True when anyone in the UK can use the service.</summary>
     public bool National { get; init; }
 
-    [Range(1, 500)]
-    [Description("How far from the venue the service takes people, in km. Required unless national.")]
+    /// <summary>How far from the venue the service takes people, in km; null when national.</summary>
     public int? RadiusKm { get; init; }
 }
 
 public sealed class Eligibility
 {
-    [Range(0, 120)]
     public int? MinAge { get; init; }
 
-    [Range(0, 120)]
     public int? MaxAge { get; init; }
 }
 
 public sealed class Capacity
 {
-    [Required]
-    [Description("open, waitlist or full.")]
     public string Status { get; init; } = string.Empty;
 
-    [Range(1, 104)]
-    [Description("Expected wait in weeks; required when the status is waitlist.")]
+    /// <summary>Expected wait in weeks, for a waitlist.</summary>
     public int? WaitWeeks { get; init; }
 }
 
@@ -127,22 +93,16 @@ public sealed class Quality
 
     public bool SafeguardingPolicy { get; init; }
 
-    [Required]
-    [Description("none, participant-feedback, independent-evaluation or trial.")]
     public string EvidenceLevel { get; init; } = string.Empty;
 
-    [Description("Quality marks held, e.g. \"Mind Quality Mark\".")]
     public IReadOnlyList<string> Accreditations { get; init; } = [];
 }
 
 public sealed class Contact
 {
-    [MaxLength(254)]
     public string? Email { get; init; }
 
-    [MaxLength(20)]
     public string? Phone { get; init; }
 
-    [MaxLength(200)]
     public string? Website { get; init; }
 }

@@ -1,101 +1,76 @@
-using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
-
 namespace Referral.Domain.Profiles;
 
 /// <summary>
-/// A patient's preference profile as a GP practice system records it, with consent. It holds
-/// only what matching needs: a birth year rather than a date of birth, a postcode district rather
-/// than an address.
+/// A patient's preferences as a GP practice recorded them, with consent, reduced to what
+/// matching needs: a birth year rather than a date of birth, a postcode district rather than an
+/// address. The NHS number is not part of it: <see cref="Profile"/> keeps it apart.
 /// </summary>
 public sealed record ProfileInput
 {
-    [Required, MaxLength(64)]
-    [Description("The practice's own reference for the patient, unique within the practice. Letters, digits and - _ . / only.")]
+    /// <summary>The practice's own reference for the patient, unique within the practice.</summary>
     public string PatientRef { get; init; } = string.Empty;
 
-    [MaxLength(12)]
-    [Description("Optional NHS number (10 digits with a valid Modulus 11 check digit; spaces allowed). Never returned in full.")]
-    public string? NhsNumber { get; init; }
-
-    [Required, Range(1900, 2100)]
-    [Description("Year of birth: enough for age eligibility, no more. Not in the future, not over 120 years ago.")]
     public int BirthYear { get; init; }
 
-    [Required, MaxLength(8)]
-    [Description("The patient's postcode or postcode district. Only the district is stored.")]
+    /// <summary>The postcode district (never the full postcode).</summary>
     public string Postcode { get; init; } = string.Empty;
 
-    [Range(1, 200)]
-    [Description("How far the patient will travel to something in person, in km.")]
+    /// <summary>How far the patient will travel to something in person, in km.</summary>
     public int MaxTravelKm { get; init; } = 10;
 
-    [Description("Conditions the patient wants support with (vocabulary: conditions).")]
     public IReadOnlyList<string> Conditions { get; init; } = [];
 
-    [Description("Communities the patient identifies with (vocabulary: communities).")]
     public IReadOnlyList<string> Communities { get; init; } = [];
 
-    [Description("Languages the patient speaks as ISO 639-1 codes, preferred first. English is assumed spoken unless needsInterpreter is true.")]
+    /// <summary>ISO 639-1 codes, preferred first.</summary>
     public IReadOnlyList<string> Languages { get; init; } = ["en"];
 
-    [Description("True when the patient needs support in one of their listed languages rather than English.")]
+    /// <summary>True when the patient needs support in one of their languages rather than English.</summary>
     public bool NeedsInterpreter { get; init; }
 
-    [Description("Access needs (vocabulary: accessibilityFeatures).")]
     public IReadOnlyList<string> AccessibilityNeeds { get; init; } = [];
 
     public FormatPreferences Formats { get; init; } = new();
 
-    [Description("When the patient is free (vocabulary: scheduleSlots).")]
     public IReadOnlyList<string> Availability { get; init; } = [];
 
-    [Description("free, low-cost or any (the default).")]
     public string CostLimit { get; init; } = "any";
 
-    [Description("Has the patient used peer support before? true, false, or null when not known. Selects the cohort prior.")]
+    /// <summary>Null when not known; selects the cohort prior.</summary>
     public bool? HasUsedPeerSupport { get; init; }
 
     public PersonalityAnswers? Personality { get; init; }
 
-    [Description("The patient's own priorities: decision factor codes, most important first. A partial ranking is allowed; no duplicates.")]
+    /// <summary>Decision factor codes, most important first; a partial ranking.</summary>
     public IReadOnlyList<string>? FactorPriorities { get; init; }
 
-    [Required]
     public ConsentInput Consent { get; init; } = null!;
 }
 
 public sealed class FormatPreferences
 {
-    [Description("Formats the patient would like (vocabulary: formats).")]
     public IReadOnlyList<string> Preferred { get; init; } = [];
 
-    [Description("Formats the patient will not use. Must not overlap preferred.")]
     public IReadOnlyList<string> Avoid { get; init; } = [];
 }
 
 public sealed class PersonalityAnswers
 {
-    [Description("Ten Item Personality Inventory: ten answers from 1 (disagree strongly) to 7 (agree strongly), in item order.")]
+    /// <summary>Ten Item Personality Inventory answers, 1-7, in item order.</summary>
     public IReadOnlyList<int>? Tipi { get; init; }
 
-    [Description("UCLA 3-item loneliness scale: three answers, 1 hardly ever, 2 some of the time, 3 often.")]
+    /// <summary>UCLA 3-item loneliness scale answers, 1-3.</summary>
     public IReadOnlyList<int>? Ucla3 { get; init; }
 }
 
 public sealed class ConsentInput
 {
-    [Description("The patient agreed to this profile being stored. Must be true.")]
     public bool StoreProfile { get; init; }
 
-    [Description("The patient agreed that the practice may pass their contact details to a service.")]
     public bool ShareWithProvider { get; init; }
 
-    [Required, MaxLength(64)]
-    [Description("Who recorded the consent: a staff identifier from the practice system, not a name.")]
+    /// <summary>A staff identifier from the practice system, not a name.</summary>
     public string RecordedBy { get; init; } = string.Empty;
 
-    [Required]
-    [Description("When consent was recorded (not in the future).")]
     public DateTimeOffset RecordedAt { get; init; }
 }

@@ -22,14 +22,14 @@ public sealed record ProfileView(
     IReadOnlyList<string> Languages,
     bool NeedsInterpreter,
     IReadOnlyList<string> AccessibilityNeeds,
-    FormatPreferences Formats,
+    FormatPreferencesBody Formats,
     IReadOnlyList<string> Availability,
     string CostLimit,
     bool? HasUsedPeerSupport,
     PersonalityView Personality,
     IReadOnlyList<string>? FactorPriorities,
     WeightsView Weights,
-    ConsentInput Consent,
+    ConsentBody Consent,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
@@ -49,14 +49,14 @@ public sealed record ProfileView(
             d.Languages,
             d.NeedsInterpreter,
             d.AccessibilityNeeds,
-            d.Formats,
+            d.Formats.ToBody(),
             d.Availability,
             d.CostLimit,
             d.HasUsedPeerSupport,
             PersonalityView.From(d.Personality),
             d.FactorPriorities,
             WeightsView.From(FactorWeights.For(Cohorts.From(d.HasUsedPeerSupport), d.FactorPriorities)),
-            d.Consent,
+            d.Consent.ToBody(),
             profile.CreatedAt,
             profile.UpdatedAt);
     }

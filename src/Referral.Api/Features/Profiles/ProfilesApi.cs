@@ -8,7 +8,6 @@ using Referral.Api.Security;
 using Referral.Api.Validation;
 using Referral.Data;
 using Referral.Data.Profiles;
-using Referral.Domain.Identifiers;
 using Referral.Domain.Profiles;
 
 namespace Referral.Api.Features.Profiles;
@@ -62,14 +61,14 @@ public static class ProfilesApi
     }
 
     public static async Task<Results<Created<ProfileView>, ProblemHttpResult>> CreateProfile(
-        ProfileInput input, ClaimsPrincipal user, IProfileRepository profiles, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        ProfileBody body, ClaimsPrincipal user, IProfileRepository profiles, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
-        if (!input.Consent.StoreProfile)
+        if (!body.Consent.StoreProfile)
         {
             return NoConsent();
         }
 
-        var profile = await profiles.CreateAsync(user.OdsCode(), NhsNumber.Normalise(input.NhsNumber), Minimised(input), clock.GetUtcNow(), cancellationToken);
+        var profile = await profiles.CreateAsync(user.OdsCode(), ProfileMapping.NhsNumberOf(body), body.ToDetails(), clock.GetUtcNow(), cancellationToken);
         if (profile is null)
         {
             return DuplicatePatientRef();
@@ -102,7 +101,7 @@ public static class ProfilesApi
 
     public static async Task<Results<Ok<ProfileView>, ProblemHttpResult>> ReplaceProfile(
         Guid id,
-        ProfileInput input,
+        ProfileBody body,
         [FromHeader(Name = "If-Match")] string? ifMatch,
         ClaimsPrincipal user,
         IProfileRepository profiles,
@@ -110,13 +109,13 @@ public static class ProfilesApi
         HttpContext http,
         CancellationToken cancellationToken)
     {
-        if (!input.Consent.StoreProfile)
+        if (!body.Consent.StoreProfile)
         {
             return NoConsent();
         }
 
         var outcome = await profiles.ReplaceAsync(
-            user.OdsCode(), id, NhsNumber.Normalise(input.NhsNumber), Minimised(input), ETags.ExpectedVersionOf(ifMatch), clock.GetUtcNow(), cancellationToken);
+            user.OdsCode(), id, ProfileMapping.NhsNumberOf(body), body.ToDetails(), ETags.ExpectedVersionOf(ifMatch), clock.GetUtcNow(), cancellationToken);
         switch (outcome)
         {
             case ReplaceOutcome<Profile>.Replaced replaced:
@@ -136,10 +135,6 @@ public static class ProfilesApi
         await profiles.EraseAsync(user.OdsCode(), id, user.KeyId(), clock.GetUtcNow(), cancellationToken)
             ? TypedResults.NoContent()
             : Problem.NotFound("profile");
-
-    /// <summary>Keeps only what matching needs: the postcode's district, and the NHS number apart.</summary>
-    private static ProfileInput Minimised(ProfileInput input) =>
-        input with { Postcode = Postcode.DistrictOf(input.Postcode)!, NhsNumber = null };
 
     private static ProblemHttpResult NoConsent() =>
         Problem.Unprocessable("Consent needed", "A profile can only be stored when the patient has agreed: consent.storeProfile must be true.");

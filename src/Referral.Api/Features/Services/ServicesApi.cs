@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Referral.Api.Features.Recommendations;
 using Referral.Api.Http;
 using Referral.Api.OpenApi;
 using Referral.Api.Problems;
@@ -81,10 +80,10 @@ public static class ServicesApi
             },
             cancellationToken);
         return TypedResults.Ok(new ServicePage(
-            page.Items.Select(i => new ServiceListItem(i.Service, i.DistanceKm)).ToList(), page.PageNumber, page.PageSize, page.Total));
+            page.Items.Select(i => new ServiceListItem(i.Service.ToView(), i.DistanceKm)).ToList(), page.PageNumber, page.PageSize, page.Total));
     }
 
-    public static async Task<Results<Ok<Service>, ProblemHttpResult>> GetService(
+    public static async Task<Results<Ok<ServiceView>, ProblemHttpResult>> GetService(
         Guid id, IServiceRepository services, HttpContext http, CancellationToken cancellationToken)
     {
         var service = await services.GetAsync(id, cancellationToken);
@@ -94,20 +93,20 @@ public static class ServicesApi
         }
 
         http.Response.Headers.ETag = ETags.For(service.Version);
-        return TypedResults.Ok(service);
+        return TypedResults.Ok(service.ToView());
     }
 
-    public static async Task<Created<Service>> CreateService(
-        ServiceInput input, IServiceRepository services, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+    public static async Task<Created<ServiceView>> CreateService(
+        ServiceBody body, IServiceRepository services, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
-        var service = await services.CreateAsync(input, clock.GetUtcNow(), cancellationToken);
+        var service = await services.CreateAsync(body.ToDomain(), clock.GetUtcNow(), cancellationToken);
         http.Response.Headers.ETag = ETags.For(service.Version);
-        return TypedResults.Created($"/v1/services/{service.Id}", service);
+        return TypedResults.Created($"/v1/services/{service.Id}", service.ToView());
     }
 
-    public static async Task<Results<Ok<Service>, ProblemHttpResult>> ReplaceService(
+    public static async Task<Results<Ok<ServiceView>, ProblemHttpResult>> ReplaceService(
         Guid id,
-        ServiceInput input,
+        ServiceBody body,
         [FromHeader(Name = "If-Match")] string? ifMatch,
         IServiceRepository services,
         TimeProvider clock,
@@ -115,12 +114,12 @@ public static class ServicesApi
         CancellationToken cancellationToken)
     {
         var outcome = await services.ReplaceAsync(
-            id, input, ETags.ExpectedVersionOf(ifMatch), clock.GetUtcNow(), cancellationToken);
+            id, body.ToDomain(), ETags.ExpectedVersionOf(ifMatch), clock.GetUtcNow(), cancellationToken);
         switch (outcome)
         {
             case ReplaceOutcome<Service>.Replaced replaced:
                 http.Response.Headers.ETag = ETags.For(replaced.Value.Version);
-                return TypedResults.Ok(replaced.Value);
+                return TypedResults.Ok(replaced.Value.ToView());
             case ReplaceOutcome<Service>.VersionMismatch mismatch:
                 return Problem.PreconditionFailed(ETags.For(mismatch.CurrentVersion));
             default:

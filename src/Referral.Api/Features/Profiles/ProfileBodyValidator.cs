@@ -4,7 +4,6 @@ using Referral.Domain.Factors;
 using Referral.Domain.Geography;
 using Referral.Domain.Identifiers;
 using Referral.Domain.Personality;
-using Referral.Domain.Profiles;
 using Referral.Domain.Vocabulary;
 
 namespace Referral.Api.Features.Profiles;
@@ -13,9 +12,9 @@ namespace Referral.Api.Features.Profiles;
 /// Profile rules. Messages never repeat the value sent: a profile is personal data, and error
 /// messages end up in practice system logs.
 /// </summary>
-public sealed class ProfileInputValidator : AbstractValidator<ProfileInput>
+public sealed class ProfileBodyValidator : AbstractValidator<ProfileBody>
 {
-    public ProfileInputValidator(PostcodeDistricts districts, TimeProvider clock)
+    public ProfileBodyValidator(PostcodeDistricts districts, TimeProvider clock)
     {
         RuleFor(p => p.PatientRef).NotEmpty().MaximumLength(64)
             .Matches("^[A-Za-z0-9._/-]+\\z").WithMessage("'patientRef' may contain only letters, digits and . _ / -");
@@ -44,7 +43,7 @@ public sealed class ProfileInputValidator : AbstractValidator<ProfileInput>
         RuleFor(p => p.Consent).NotNull().SetValidator(new ConsentValidator(clock));
     }
 
-    private sealed class FormatPreferencesValidator : AbstractValidator<FormatPreferences>
+    private sealed class FormatPreferencesValidator : AbstractValidator<FormatPreferencesBody>
     {
         public FormatPreferencesValidator()
         {
@@ -55,7 +54,7 @@ public sealed class ProfileInputValidator : AbstractValidator<ProfileInput>
         }
     }
 
-    private sealed class PersonalityValidator : AbstractValidator<PersonalityAnswers>
+    private sealed class PersonalityValidator : AbstractValidator<PersonalityAnswersBody>
     {
         public PersonalityValidator()
         {
@@ -70,7 +69,7 @@ public sealed class ProfileInputValidator : AbstractValidator<ProfileInput>
         }
     }
 
-    private sealed class ConsentValidator : AbstractValidator<ConsentInput>
+    private sealed class ConsentValidator : AbstractValidator<ConsentBody>
     {
         public ConsentValidator(TimeProvider clock)
         {

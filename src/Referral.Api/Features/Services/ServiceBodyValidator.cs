@@ -1,15 +1,14 @@
 using FluentValidation;
 using Referral.Api.Validation;
-using Referral.Domain.Directory;
 using Referral.Domain.Geography;
 using Referral.Domain.Identifiers;
 using Referral.Domain.Vocabulary;
 
 namespace Referral.Api.Features.Services;
 
-public sealed class ServiceInputValidator : AbstractValidator<ServiceInput>
+public sealed class ServiceBodyValidator : AbstractValidator<ServiceBody>
 {
-    public ServiceInputValidator(PostcodeDistricts districts, TimeProvider clock)
+    public ServiceBodyValidator(PostcodeDistricts districts, TimeProvider clock)
     {
         RuleFor(s => s.Name).NotEmpty().MaximumLength(120);
         RuleFor(s => s.Description).NotEmpty().MaximumLength(2000);
@@ -62,7 +61,7 @@ public sealed class ServiceInputValidator : AbstractValidator<ServiceInput>
 
     private static bool IsInPerson(string code) => Formats.Find(code)?.InPerson == true;
 
-    private sealed class OrganisationValidator : AbstractValidator<Organisation>
+    private sealed class OrganisationValidator : AbstractValidator<OrganisationBody>
     {
         public OrganisationValidator()
         {
@@ -74,7 +73,7 @@ public sealed class ServiceInputValidator : AbstractValidator<ServiceInput>
         }
     }
 
-    private sealed class EligibilityValidator : AbstractValidator<Eligibility>
+    private sealed class EligibilityValidator : AbstractValidator<EligibilityBody>
     {
         public EligibilityValidator()
         {
@@ -85,7 +84,7 @@ public sealed class ServiceInputValidator : AbstractValidator<ServiceInput>
         }
     }
 
-    private sealed class CapacityValidator : AbstractValidator<Capacity>
+    private sealed class CapacityValidator : AbstractValidator<CapacityBody>
     {
         public CapacityValidator()
         {
@@ -100,7 +99,7 @@ public sealed class ServiceInputValidator : AbstractValidator<ServiceInput>
         }
     }
 
-    private sealed class QualityValidator : AbstractValidator<Quality>
+    private sealed class QualityValidator : AbstractValidator<QualityBody>
     {
         public QualityValidator()
         {
@@ -110,7 +109,7 @@ public sealed class ServiceInputValidator : AbstractValidator<ServiceInput>
         }
     }
 
-    private sealed class ContactValidator : AbstractValidator<Contact>
+    private sealed class ContactValidator : AbstractValidator<ContactBody>
     {
         public ContactValidator()
         {

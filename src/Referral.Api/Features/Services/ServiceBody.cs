@@ -1,0 +1,155 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Referral.Api.OpenApi;
+
+namespace Referral.Api.Features.Services;
+
+/// <summary>
+/// A peer support service as a directory administrator sends it (POST and PUT). Codes come from
+/// the vocabularies at GET /v1/vocabularies. The attributes describe the contract; the rules are
+/// enforced by <see cref="ServiceBodyValidator"/>, which reports every broken rule at once.
+/// </summary>
+[SchemaName("ServiceInput")]
+public record ServiceBody
+{
+    [Required, MaxLength(120)]
+    [Description("The name people know the service by.")]
+    public string Name { get; init; } = string.Empty;
+
+    [Required, MaxLength(2000)]
+    [Description("What happens at the service and who it is for, in plain words.")]
+    [DataType(DataType.MultilineText)]
+    public string Description { get; init; } = string.Empty;
+
+    [Required]
+    public OrganisationBody Organisation { get; init; } = null!;
+
+    [Description("Conditions the service supports (vocabulary: conditions). Empty for a service open to anyone.")]
+    public IReadOnlyList<string> Conditions { get; init; } = [];
+
+    [Description("Communities the service is run by and for (vocabulary: communities).")]
+    public IReadOnlyList<string> Communities { get; init; } = [];
+
+    [Required, MinLength(1)]
+    [Description("How support is delivered (vocabulary: formats). At least one.")]
+    public IReadOnlyList<string> Formats { get; init; } = [];
+
+    [MaxLength(8)]
+    [Description("Full UK postcode of the venue. Required when an in-person format is offered; absent for online-only services.")]
+    public string? VenuePostcode { get; init; }
+
+    [Required]
+    public ServiceAreaBody ServiceArea { get; init; } = null!;
+
+    [Description("When the service runs (vocabulary: scheduleSlots). Asynchronous formats may leave it empty.")]
+    public IReadOnlyList<string> Schedule { get; init; } = [];
+
+    [Required, MinLength(1)]
+    [Description("Languages the service is offered in, as ISO 639-1 codes. At least one.")]
+    public IReadOnlyList<string> Languages { get; init; } = [];
+
+    [Description("Accessibility features of the venue or platform (vocabulary: accessibilityFeatures).")]
+    public IReadOnlyList<string> Accessibility { get; init; } = [];
+
+    [Required]
+    [Description("free, low-cost or paid.")]
+    public string Cost { get; init; } = string.Empty;
+
+    public EligibilityBody Eligibility { get; init; } = new();
+
+    [Required]
+    public CapacityBody Capacity { get; init; } = null!;
+
+    [Required]
+    public QualityBody Quality { get; init; } = null!;
+
+    [Required, MinLength(1)]
+    [Description("How people can be referred: self, gp, link-worker. At least one.")]
+    public IReadOnlyList<string> ReferralRoutes { get; init; } = [];
+
+    [Required]
+    public ContactBody Contact { get; init; } = null!;
+
+    [Description("active (the default), paused or closed.")]
+    public string Status { get; init; } = "active";
+
+    [Required]
+    [Description("The date the directory last checked this entry (not in the future).")]
+    public DateOnly LastReviewed { get; init; }
+}
+
+[SchemaName("Organisation")]
+public sealed class OrganisationBody
+{
+    [Required, MaxLength(120)]
+    public string Name { get; init; } = string.Empty;
+
+    [MaxLength(9)]
+    [Description("Charity Commission for England and Wales (6-8 digits), OSCR (SC + 6 digits) or Charity Commission for Northern Ireland (NIC + 6 digits) number.")]
+    public string? CharityNumber { get; init; }
+
+    [MaxLength(200)]
+    [Description("An absolute https URL.")]
+    public string? Website { get; init; }
+}
+
+[SchemaName("ServiceArea")]
+public sealed class ServiceAreaBody
+{
+    [Description("True when anyone in the UK can use the service (typically online or by phone).")]
+    public bool National { get; init; }
+
+    [Range(1, 500)]
+    [Description("How far from the venue the service takes people, in km. Required unless national.")]
+    public int? RadiusKm { get; init; }
+}
+
+[SchemaName("Eligibility")]
+public sealed class EligibilityBody
+{
+    [Range(0, 120)]
+    public int? MinAge { get; init; }
+
+    [Range(0, 120)]
+    public int? MaxAge { get; init; }
+}
+
+[SchemaName("Capacity")]
+public sealed class CapacityBody
+{
+    [Required]
+    [Description("open, waitlist or full.")]
+    public string Status { get; init; } = string.Empty;
+
+    [Range(1, 104)]
+    [Description("Expected wait in weeks; required when the status is waitlist.")]
+    public int? WaitWeeks { get; init; }
+}
+
+[SchemaName("Quality")]
+public sealed class QualityBody
+{
+    public bool TrainedFacilitators { get; init; }
+
+    public bool SafeguardingPolicy { get; init; }
+
+    [Required]
+    [Description("none, participant-feedback, independent-evaluation or trial.")]
+    public string EvidenceLevel { get; init; } = string.Empty;
+
+    [Description("Quality marks held, e.g. \"Mind Quality Mark\".")]
+    public IReadOnlyList<string> Accreditations { get; init; } = [];
+}
+
+[SchemaName("Contact")]
+public sealed class ContactBody
+{
+    [MaxLength(254)]
+    public string? Email { get; init; }
+
+    [MaxLength(20)]
+    public string? Phone { get; init; }
+
+    [MaxLength(200)]
+    public string? Website { get; init; }
+}
