@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Referral.Data.Sqlite;
@@ -36,7 +35,7 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
             }
 
             await InsertEvent(connection, transaction, referral.Id, 1, ReferralStatuses.Proposed, null, now, now, cancellationToken);
-            await Audit(connection, transaction, referral.Id, referral.OdsCode, "referral-created",
+            await AuditTrail.AppendAsync(connection, transaction, referral.Id, referral.OdsCode, "referral-created",
                 new { referral.ServiceId, referral.RecommendationId, referral.Route, referral.Source, status = ReferralStatuses.Proposed }, keyId, now, cancellationToken);
             if (referral.Endorsement is { } endorsement)
             {
@@ -135,7 +134,7 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
                 new { change.Status, now, id }, transaction, cancellationToken: cancellationToken));
             await InsertEvent(connection, transaction, id, latest.Seq + 1, change.Status, change.Reason, change.OccurredAt, now, cancellationToken);
             var reasonCode = ReferralStatuses.DeclineReasons.Contains(change.Reason) ? change.Reason : null;
-            await Audit(connection, transaction, id, odsCode, "status-changed", new { from = referral.Status, to = change.Status, reason = reasonCode }, keyId, now, cancellationToken);
+            await AuditTrail.AppendAsync(connection, transaction, id, odsCode, "status-changed", new { from = referral.Status, to = change.Status, reason = reasonCode }, keyId, now, cancellationToken);
             var stored = (await Read(connection, transaction, odsCode, [id], cancellationToken)).Single();
             await transaction.CommitAsync(cancellationToken);
             return new ReferralChange.Done(stored);
@@ -211,7 +210,7 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
                 new { now, reason, id }, transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE referrals SET version = version + 1, updated_at = @now WHERE id = @id", new { now, id }, transaction, cancellationToken: cancellationToken));
-            await Audit(connection, transaction, id, odsCode, "endorsement-withdrawn", new { }, keyId, now, cancellationToken);
+            await AuditTrail.AppendAsync(connection, transaction, id, odsCode, "endorsement-withdrawn", new { }, keyId, now, cancellationToken);
             var stored = (await Read(connection, transaction, odsCode, [id], cancellationToken)).Single();
             await transaction.CommitAsync(cancellationToken);
             return new ReferralChange.Done(stored);
@@ -271,20 +270,9 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
             new { id, endorsement.ClinicianName, endorsement.Role, endorsement.Registration?.Body, endorsement.Registration?.Number, endorsement.Note, endorsement.EndorsedAt, now },
             transaction, cancellationToken: cancellationToken));
         // The clinician's name and note stay out of the audit: it is append-only, and outlives erasure.
-        await Audit(connection, transaction, id, odsCode, "endorsed",
+        await AuditTrail.AppendAsync(connection, transaction, id, odsCode, "endorsed",
             new { role = endorsement.Role, registrationBody = endorsement.Registration?.Body }, keyId, now, cancellationToken);
     }
-
-    internal static async Task Audit(
-        DbConnection connection, DbTransaction transaction, Guid referralId, string odsCode, string action, object detail, Guid? keyId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO audit_events (referral_id, ods_code, action, detail, key_id, at) VALUES (@referralId, @odsCode, @action, @detail, @keyId, @now)",
-            new { referralId, odsCode, action, detail = JsonSerializer.Serialize(detail, AuditJson), keyId, now }, transaction, cancellationToken: cancellationToken));
-
-    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
 
     private static async Task<IReadOnlyList<ReferralRecord>> Read(
         DbConnection connection, DbTransaction? transaction, string odsCode, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
@@ -294,14 +282,13 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
             return [];
         }
 
-        // Dapper does not run type handlers on the items of an IN list, so ids go in as text.
         var rows = (await connection.QueryAsync<ReferralRow>(new CommandDefinition(
-            $"SELECT {ReferralColumns} FROM referrals WHERE ods_code = @odsCode AND id IN @ids", new { odsCode, ids = Text(ids) }, transaction, cancellationToken: cancellationToken)))
+            $"SELECT {ReferralColumns} FROM referrals WHERE ods_code = @odsCode AND id IN @ids", new { odsCode, ids = IdText.Of(ids) }, transaction, cancellationToken: cancellationToken)))
             .ToDictionary(r => r.Id);
         var found = ids.Where(rows.ContainsKey).ToList();
         var events = (await connection.QueryAsync<EventRow>(new CommandDefinition(
             "SELECT referral_id AS ReferralId, seq AS Seq, status AS Status, reason AS Reason, occurred_at AS OccurredAt, recorded_at AS RecordedAt FROM referral_events WHERE referral_id IN @found ORDER BY referral_id, seq",
-            new { found = Text(found) }, transaction, cancellationToken: cancellationToken))).ToLookup(e => e.ReferralId);
+            new { found = IdText.Of(found) }, transaction, cancellationToken: cancellationToken))).ToLookup(e => e.ReferralId);
         var endorsements = (await connection.QueryAsync<EndorsementRow>(new CommandDefinition(
             """
             SELECT referral_id AS ReferralId, clinician_name AS ClinicianName, clinician_role AS Role, registration_body AS RegistrationBody,
@@ -309,7 +296,7 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
                    withdrawn_at AS WithdrawnAt, withdrawal_reason AS WithdrawalReason
               FROM endorsements WHERE referral_id IN @found
             """,
-            new { found = Text(found) }, transaction, cancellationToken: cancellationToken))).ToDictionary(e => e.ReferralId);
+            new { found = IdText.Of(found) }, transaction, cancellationToken: cancellationToken))).ToDictionary(e => e.ReferralId);
 
         return found.Select(id =>
         {
@@ -341,8 +328,6 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
         public DateTimeOffset CreatedAt { get; init; }
         public DateTimeOffset UpdatedAt { get; init; }
     }
-
-    internal static string[] Text(IEnumerable<Guid> ids) => ids.Select(id => id.ToString("D")).ToArray();
 
     private sealed record StatusRow
     {
