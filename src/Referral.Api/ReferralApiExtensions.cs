@@ -55,6 +55,7 @@ public static class ReferralApiExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         services.AddSingleton<ApiKeyIssuer>();
         services.AddSingleton<MatchingDirectory>();
+        services.AddSingleton<ReferralWorkflow>();
         services.AddOptions<MatchingOptions>()
             .Bind(builder.Configuration.GetSection(MatchingOptions.Section))
             .Validate(o => o.TrackRecordRefresh > TimeSpan.Zero, "Matching:TrackRecordRefresh must be a positive interval, e.g. 1.00:00:00.")

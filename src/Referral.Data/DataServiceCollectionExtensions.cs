@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Referral.Data.Changes;
 using Referral.Data.Directory;
+using Referral.Data.Idempotency;
 using Referral.Data.Keys;
 using Referral.Data.Profiles;
 using Referral.Data.Recommendations;
@@ -30,6 +31,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IApiKeyRepository, SqliteApiKeyRepository>();
         services.AddSingleton<IProfileRepository, SqliteProfileRepository>();
         services.AddSingleton<IReferralRepository, SqliteReferralRepository>();
+        services.AddSingleton<IIdempotentResponses, SqliteIdempotentResponses>();
         services.AddSingleton<IRecommendationRepository, SqliteRecommendationRepository>();
         return services;
     }

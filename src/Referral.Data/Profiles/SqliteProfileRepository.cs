@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Referral.Data.Referrals;
 using Referral.Data.Sqlite;
 using Referral.Domain.Profiles;
 using Referral.Domain.Referrals;
@@ -117,10 +118,13 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
                  WHERE referral_id IN @referrals AND (reason IS NULL OR reason NOT IN @declineReasons);
                 DELETE FROM idempotency_keys WHERE referral_id IN @referrals;
                 DELETE FROM recommendation_sets WHERE profile_id = @id AND ods_code = @odsCode;
-                DELETE FROM profiles WHERE id = @id AND ods_code = @odsCode;
                 """;
-            await connection.ExecuteAsync(new CommandDefinition(anonymise, new { id, odsCode, now, referrals = Referrals.SqliteReferralRepository.Text(referrals), declineReasons = ReferralStatuses.DeclineReasons }, transaction, cancellationToken: cancellationToken));
-            var deleted = await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT changes()", transaction: transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(anonymise, new { id, odsCode, now, referrals = IdText.Of(referrals), declineReasons = ReferralStatuses.DeclineReasons }, transaction, cancellationToken: cancellationToken));
+
+            // Whether there was a profile to erase is the profile DELETE's own answer; when there
+            // was none, the transaction is rolled back and nothing above is kept.
+            var deleted = await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM profiles WHERE id = @id AND ods_code = @odsCode", parameters, transaction, cancellationToken: cancellationToken));
             if (deleted == 0)
             {
                 return false;
@@ -128,7 +132,7 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
 
             foreach (var referral in referrals)
             {
-                await Referrals.SqliteReferralRepository.Audit(connection, transaction, referral, odsCode, "profile-erased",
+                await AuditTrail.AppendAsync(connection, transaction, referral, odsCode, "profile-erased",
                     new { removed = new[] { "profileId", "endorsement note", "withdrawal reason", "event notes" } }, keyId, now, cancellationToken);
             }
 

@@ -16,7 +16,7 @@ public sealed record NewReferral(
     EndorsementInput? Endorsement,
     DateTimeOffset Now);
 
-/// <summary>What storing a new referral did: exactly one of these.</summary>
+/// <summary>What making a referral came to: exactly one of these.</summary>
 public abstract record ReferralCreation
 {
     public sealed record Created(ReferralRecord Referral) : ReferralCreation;
@@ -26,10 +26,19 @@ public abstract record ReferralCreation
 
     /// <summary>The profile was erased (or never was the practice's) by the time of the write.</summary>
     public sealed record ProfileGone : ReferralCreation;
-}
 
-/// <summary>The first response to an Idempotency-Key, kept so that a retry gets it again.</summary>
-public sealed record IdempotentResponse(string Key, string RequestHash, Guid ReferralId, string ResponseBody);
+    /// <summary>The profile changed after the rules were checked against it; nothing was stored.</summary>
+    public sealed record ProfileChanged : ReferralCreation;
+
+    /// <summary>A direct referral without the patient's consent.shareWithProvider.</summary>
+    public sealed record ConsentNeeded : ReferralCreation;
+
+    /// <summary>No such service (null), or one that is not active.</summary>
+    public sealed record ServiceUnavailable(string? Status) : ReferralCreation;
+
+    /// <summary>The recommendation set is not the practice's, or is for another profile.</summary>
+    public sealed record UnknownRecommendation : ReferralCreation;
+}
 
 /// <summary>What a change to a referral did: exactly one of these.</summary>
 public abstract record ReferralChange

@@ -1,7 +1,6 @@
 using System.Data.Common;
-using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using Referral.Data.Idempotency;
 using Referral.Data.Sqlite;
 using Referral.Domain.Referrals;
 
@@ -17,26 +16,33 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
         """;
 
     public async Task<ReferralCreation> CreateAsync(
-        NewReferral referral, Func<ReferralRecord, string>? render, string? idempotencyKey, string? requestHash, Guid keyId, CancellationToken cancellationToken)
+        NewReferral referral, Func<ReferralParties, ReferralCreation?> admit, IdempotentWrite<ReferralRecord>? idempotency, Guid keyId, CancellationToken cancellationToken)
     {
         return await connections.WriteAsync<ReferralCreation>(async connection =>
         {
+            // BEGIN IMMEDIATE (the provider's default): the parties read here cannot change before the commit.
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var now = referral.Now;
-            var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            var parties = (await connection.QuerySingleAsync<PartiesRow>(new CommandDefinition(
                 """
-                INSERT INTO referrals (id, ods_code, profile_id, service_id, recommendation_id, route, source, status, version, cohort, age_band, created_at, updated_at)
-                SELECT @Id, @OdsCode, @ProfileId, @ServiceId, @RecommendationId, @Route, @Source, 'proposed', 1, @Cohort, @AgeBand, @Now, @Now
-                 WHERE EXISTS (SELECT 1 FROM profiles WHERE id = @ProfileId AND ods_code = @OdsCode)
+                SELECT (SELECT version FROM profiles WHERE id = @ProfileId AND ods_code = @OdsCode) AS ProfileVersion,
+                       (SELECT status FROM services WHERE id = @ServiceId) AS ServiceStatus,
+                       (SELECT profile_id FROM recommendation_sets WHERE id = @RecommendationId AND ods_code = @OdsCode) AS RecommendationProfileId
                 """,
-                referral, transaction, cancellationToken: cancellationToken));
-            if (inserted == 0)
+                referral, transaction, cancellationToken: cancellationToken))).ToParties();
+            if (admit(parties) is { } refusal)
             {
-                return new ReferralCreation.ProfileGone();
+                return refusal;
             }
 
+            var now = referral.Now;
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO referrals (id, ods_code, profile_id, service_id, recommendation_id, route, source, status, version, cohort, age_band, created_at, updated_at)
+                VALUES (@Id, @OdsCode, @ProfileId, @ServiceId, @RecommendationId, @Route, @Source, 'proposed', 1, @Cohort, @AgeBand, @Now, @Now)
+                """,
+                referral, transaction, cancellationToken: cancellationToken));
             await InsertEvent(connection, transaction, referral.Id, 1, ReferralStatuses.Proposed, null, now, now, cancellationToken);
-            await Audit(connection, transaction, referral.Id, referral.OdsCode, "referral-created",
+            await AuditTrail.AppendAsync(connection, transaction, referral.Id, referral.OdsCode, "referral-created",
                 new { referral.ServiceId, referral.RecommendationId, referral.Route, referral.Source, status = ReferralStatuses.Proposed }, keyId, now, cancellationToken);
             if (referral.Endorsement is { } endorsement)
             {
@@ -44,36 +50,16 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
             }
 
             var stored = (await Read(connection, transaction, referral.OdsCode, [referral.Id], cancellationToken)).Single();
-            if (idempotencyKey is not null)
+            if (idempotency is not null
+                && !await SqliteIdempotentResponses.TryStoreAsync(connection, transaction, referral.OdsCode, idempotency, referral.Id, stored, now, cancellationToken))
             {
-                try
-                {
-                    await connection.ExecuteAsync(new CommandDefinition(
-                        """
-                        INSERT INTO idempotency_keys (ods_code, key, request_hash, referral_id, response_body, created_at)
-                        VALUES (@OdsCode, @Key, @Hash, @ReferralId, @Body, @Now)
-                        """,
-                        new { referral.OdsCode, Key = idempotencyKey, Hash = requestHash, ReferralId = referral.Id, Body = render!(stored), Now = now },
-                        transaction, cancellationToken: cancellationToken));
-                }
-                catch (SqliteException e) when (SqliteErrors.IsDuplicate(e))
-                {
-                    // A concurrent request with the same key won: this one stores nothing.
-                    return new ReferralCreation.IdempotencyKeyTaken();
-                }
+                // A concurrent request with the same key won: this one stores nothing.
+                return new ReferralCreation.IdempotencyKeyTaken();
             }
 
             await transaction.CommitAsync(cancellationToken);
             return new ReferralCreation.Created(stored);
         }, cancellationToken);
-    }
-
-    public async Task<IdempotentResponse?> FindIdempotentAsync(string odsCode, string key, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<IdempotentResponse>(new CommandDefinition(
-            "SELECT key AS Key, request_hash AS RequestHash, referral_id AS ReferralId, response_body AS ResponseBody FROM idempotency_keys WHERE ods_code = @odsCode AND key = @key",
-            new { odsCode, key }, cancellationToken: cancellationToken));
     }
 
     public async Task<ReferralRecord?> GetAsync(string odsCode, Guid id, CancellationToken cancellationToken)
@@ -95,123 +81,42 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
         return new Page<ReferralRecord>(referrals, query.Page, query.PageSize, total);
     }
 
-    public async Task<ReferralChange> ChangeStatusAsync(
-        string odsCode, Guid id, StatusChangeInput change, int? expectedVersion, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<ReferralChange> UpdateAsync(
+        string odsCode, Guid id, Func<ReferralSnapshot, ReferralAmendment> decide, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         return await connections.WriteAsync<ReferralChange>(async connection =>
         {
             // BEGIN IMMEDIATE (the provider's default): concurrent changes queue for the write lock
             // instead of racing, so exactly one of two simultaneous moves wins and history never forks.
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var referral = await connection.QuerySingleOrDefaultAsync<StatusRow>(new CommandDefinition(
-                "SELECT status AS Status, version AS Version FROM referrals WHERE id = @id AND ods_code = @odsCode", new { id, odsCode }, transaction, cancellationToken: cancellationToken));
-            if (referral is null)
-            {
-                return new ReferralChange.NotFound();
-            }
-
-            if (expectedVersion is { } expected && expected != referral.Version)
-            {
-                return new ReferralChange.VersionMismatch(referral.Version);
-            }
-
-            var allowed = ReferralStatuses.AllowedAfter(referral.Status);
-            if (!allowed.Contains(change.Status))
-            {
-                return new ReferralChange.NotAllowed(referral.Status, allowed);
-            }
-
-            var latest = await connection.QuerySingleAsync<EventRow>(new CommandDefinition(
-                "SELECT referral_id AS ReferralId, seq AS Seq, status AS Status, occurred_at AS OccurredAt, recorded_at AS RecordedAt FROM referral_events WHERE referral_id = @id ORDER BY seq DESC LIMIT 1", new { id }, transaction, cancellationToken: cancellationToken));
-            // Compared in whole seconds: practice systems often send times to the second, and an event
-            // in the same second as the one before it is not out of order.
-            if (change.OccurredAt.ToUnixTimeSeconds() < latest.OccurredAt.ToUnixTimeSeconds())
-            {
-                return new ReferralChange.OutOfOrder(latest.OccurredAt);
-            }
-
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE referrals SET status = @Status, version = version + 1, updated_at = @now WHERE id = @id",
-                new { change.Status, now, id }, transaction, cancellationToken: cancellationToken));
-            await InsertEvent(connection, transaction, id, latest.Seq + 1, change.Status, change.Reason, change.OccurredAt, now, cancellationToken);
-            var reasonCode = ReferralStatuses.DeclineReasons.Contains(change.Reason) ? change.Reason : null;
-            await Audit(connection, transaction, id, odsCode, "status-changed", new { from = referral.Status, to = change.Status, reason = reasonCode }, keyId, now, cancellationToken);
-            var stored = (await Read(connection, transaction, odsCode, [id], cancellationToken)).Single();
-            await transaction.CommitAsync(cancellationToken);
-            return new ReferralChange.Done(stored);
-        }, cancellationToken);
-    }
-
-    public async Task<ReferralChange> EndorseAsync(string odsCode, Guid id, EndorsementInput endorsement, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        return await connections.WriteAsync<ReferralChange>(async connection =>
-        {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var referral = (await Read(connection, transaction, odsCode, [id], cancellationToken)).SingleOrDefault();
             if (referral is null)
             {
                 return new ReferralChange.NotFound();
             }
 
-            if (referral.ProfileId is null)
-            {
-                return new ReferralChange.ProfileErased();
-            }
-
-            // Checked in the same transaction as the write, so a concurrent retire cannot slip between.
             var serviceStatus = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
                 "SELECT status FROM services WHERE id = @ServiceId", new { referral.ServiceId }, transaction, cancellationToken: cancellationToken));
-            if (serviceStatus == "closed")
+            switch (decide(new ReferralSnapshot(referral, serviceStatus)))
             {
-                return new ReferralChange.ServiceClosed();
+                case ReferralAmendment.Refuse refuse:
+                    return refuse.Outcome;
+                case ReferralAmendment.Move move:
+                    await Move(connection, transaction, referral, move.Change, keyId, now, cancellationToken);
+                    break;
+                case ReferralAmendment.Endorse endorse:
+                    await InsertEndorsement(connection, transaction, id, odsCode, endorse.Endorsement, keyId, now, cancellationToken);
+                    break;
+                case ReferralAmendment.WithdrawEndorsement withdrawal:
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        "UPDATE endorsements SET withdrawn_at = @now, withdrawal_reason = @Reason WHERE referral_id = @id",
+                        new { now, withdrawal.Reason, id }, transaction, cancellationToken: cancellationToken));
+                    await AuditTrail.AppendAsync(connection, transaction, id, odsCode, "endorsement-withdrawn", new { }, keyId, now, cancellationToken);
+                    break;
             }
 
-            if (referral.Endorsement is not null)
-            {
-                return new ReferralChange.EndorsementConflict("This referral already has an endorsement. An endorsement is never edited: withdraw it and make a new referral if the advice has changed.");
-            }
-
-            if (!ReferralStatuses.IsOpen(referral.Status))
-            {
-                return new ReferralChange.EndorsementConflict($"The referral is {referral.Status}: only an open referral can be endorsed.");
-            }
-
-            await InsertEndorsement(connection, transaction, id, odsCode, endorsement, keyId, now, cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE referrals SET version = version + 1, updated_at = @now WHERE id = @id", new { now, id }, transaction, cancellationToken: cancellationToken));
-            var stored = (await Read(connection, transaction, odsCode, [id], cancellationToken)).Single();
-            await transaction.CommitAsync(cancellationToken);
-            return new ReferralChange.Done(stored);
-        }, cancellationToken);
-    }
-
-    public async Task<ReferralChange> WithdrawEndorsementAsync(string odsCode, Guid id, string reason, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        return await connections.WriteAsync<ReferralChange>(async connection =>
-        {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var referral = (await Read(connection, transaction, odsCode, [id], cancellationToken)).SingleOrDefault();
-            if (referral is null)
-            {
-                return new ReferralChange.NotFound();
-            }
-
-            if (referral.Endorsement is null)
-            {
-                return new ReferralChange.EndorsementConflict("This referral has no endorsement to withdraw.");
-            }
-
-            if (referral.Endorsement.WithdrawnAt is not null)
-            {
-                return new ReferralChange.EndorsementConflict("The endorsement was already withdrawn.");
-            }
-
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE endorsements SET withdrawn_at = @now, withdrawal_reason = @reason WHERE referral_id = @id",
-                new { now, reason, id }, transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE referrals SET version = version + 1, updated_at = @now WHERE id = @id", new { now, id }, transaction, cancellationToken: cancellationToken));
-            await Audit(connection, transaction, id, odsCode, "endorsement-withdrawn", new { }, keyId, now, cancellationToken);
             var stored = (await Read(connection, transaction, odsCode, [id], cancellationToken)).Single();
             await transaction.CommitAsync(cancellationToken);
             return new ReferralChange.Done(stored);
@@ -254,6 +159,18 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
         return rows.ToList();
     }
 
+    private static async Task Move(
+        DbConnection connection, DbTransaction transaction, ReferralRecord referral, StatusChangeInput change, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE referrals SET status = @Status WHERE id = @Id", new { change.Status, referral.Id }, transaction, cancellationToken: cancellationToken));
+        await InsertEvent(connection, transaction, referral.Id, referral.History[^1].Seq + 1, change.Status, change.Reason, change.OccurredAt, now, cancellationToken);
+        // Only a decline's reason code reaches the audit: any other reason is free text, and the audit outlives erasure.
+        var reasonCode = ReferralStatuses.DeclineReasons.Contains(change.Reason) ? change.Reason : null;
+        await AuditTrail.AppendAsync(connection, transaction, referral.Id, referral.OdsCode, "status-changed",
+            new { from = referral.Status, to = change.Status, reason = reasonCode }, keyId, now, cancellationToken);
+    }
+
     private static async Task InsertEvent(
         DbConnection connection, DbTransaction transaction, Guid id, int seq, string status, string? reason, DateTimeOffset occurredAt, DateTimeOffset now, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(new CommandDefinition(
@@ -271,20 +188,9 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
             new { id, endorsement.ClinicianName, endorsement.Role, endorsement.Registration?.Body, endorsement.Registration?.Number, endorsement.Note, endorsement.EndorsedAt, now },
             transaction, cancellationToken: cancellationToken));
         // The clinician's name and note stay out of the audit: it is append-only, and outlives erasure.
-        await Audit(connection, transaction, id, odsCode, "endorsed",
+        await AuditTrail.AppendAsync(connection, transaction, id, odsCode, "endorsed",
             new { role = endorsement.Role, registrationBody = endorsement.Registration?.Body }, keyId, now, cancellationToken);
     }
-
-    internal static async Task Audit(
-        DbConnection connection, DbTransaction transaction, Guid referralId, string odsCode, string action, object detail, Guid? keyId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO audit_events (referral_id, ods_code, action, detail, key_id, at) VALUES (@referralId, @odsCode, @action, @detail, @keyId, @now)",
-            new { referralId, odsCode, action, detail = JsonSerializer.Serialize(detail, AuditJson), keyId, now }, transaction, cancellationToken: cancellationToken));
-
-    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
 
     private static async Task<IReadOnlyList<ReferralRecord>> Read(
         DbConnection connection, DbTransaction? transaction, string odsCode, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
@@ -294,14 +200,13 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
             return [];
         }
 
-        // Dapper does not run type handlers on the items of an IN list, so ids go in as text.
         var rows = (await connection.QueryAsync<ReferralRow>(new CommandDefinition(
-            $"SELECT {ReferralColumns} FROM referrals WHERE ods_code = @odsCode AND id IN @ids", new { odsCode, ids = Text(ids) }, transaction, cancellationToken: cancellationToken)))
+            $"SELECT {ReferralColumns} FROM referrals WHERE ods_code = @odsCode AND id IN @ids", new { odsCode, ids = IdText.Of(ids) }, transaction, cancellationToken: cancellationToken)))
             .ToDictionary(r => r.Id);
         var found = ids.Where(rows.ContainsKey).ToList();
         var events = (await connection.QueryAsync<EventRow>(new CommandDefinition(
             "SELECT referral_id AS ReferralId, seq AS Seq, status AS Status, reason AS Reason, occurred_at AS OccurredAt, recorded_at AS RecordedAt FROM referral_events WHERE referral_id IN @found ORDER BY referral_id, seq",
-            new { found = Text(found) }, transaction, cancellationToken: cancellationToken))).ToLookup(e => e.ReferralId);
+            new { found = IdText.Of(found) }, transaction, cancellationToken: cancellationToken))).ToLookup(e => e.ReferralId);
         var endorsements = (await connection.QueryAsync<EndorsementRow>(new CommandDefinition(
             """
             SELECT referral_id AS ReferralId, clinician_name AS ClinicianName, clinician_role AS Role, registration_body AS RegistrationBody,
@@ -309,7 +214,7 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
                    withdrawn_at AS WithdrawnAt, withdrawal_reason AS WithdrawalReason
               FROM endorsements WHERE referral_id IN @found
             """,
-            new { found = Text(found) }, transaction, cancellationToken: cancellationToken))).ToDictionary(e => e.ReferralId);
+            new { found = IdText.Of(found) }, transaction, cancellationToken: cancellationToken))).ToDictionary(e => e.ReferralId);
 
         return found.Select(id =>
         {
@@ -342,12 +247,13 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
         public DateTimeOffset UpdatedAt { get; init; }
     }
 
-    internal static string[] Text(IEnumerable<Guid> ids) => ids.Select(id => id.ToString("D")).ToArray();
-
-    private sealed record StatusRow
+    private sealed record PartiesRow
     {
-        public string Status { get; init; } = "";
-        public int Version { get; init; }
+        public int? ProfileVersion { get; init; }
+        public string? ServiceStatus { get; init; }
+        public Guid? RecommendationProfileId { get; init; }
+
+        public ReferralParties ToParties() => new(ProfileVersion, ServiceStatus, RecommendationProfileId);
     }
 
     private sealed record EventRow

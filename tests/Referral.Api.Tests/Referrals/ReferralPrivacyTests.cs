@@ -1,8 +1,11 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Referral.Api.Features.Referrals;
 using Referral.Api.Tests.Infrastructure;
+using Referral.Data.Profiles;
 using Referral.Data.Recommendations;
 using Referral.Data.Referrals;
+using Referral.Domain.Referrals;
 
 namespace Referral.Api.Tests.Referrals;
 
@@ -69,14 +72,16 @@ public sealed class ReferralPrivacyTests(ApiFactory api) : IClassFixture<ApiFact
     public async Task Writes_that_lose_the_race_with_an_erasure_store_nothing()
     {
         var (profileId, serviceId) = await ReferralBodies.Parties(api);
-        Assert.Equal(HttpStatusCode.NoContent, (await Practice.DeleteAsync($"/v1/profiles/{profileId}")).StatusCode);
         var profile = Guid.Parse(profileId);
+        var read = (await api.Services.GetRequiredService<IProfileRepository>().GetAsync(ApiFactory.PracticeA, profile, default))!;
+        Assert.Equal(HttpStatusCode.NoContent, (await Practice.DeleteAsync($"/v1/profiles/{profileId}")).StatusCode);
 
         // What a request that had read the profile just before the erasure would then write.
         var referrals = api.Services.GetRequiredService<IReferralRepository>();
+        var input = new ReferralInput { ProfileId = profile, ServiceId = Guid.Parse(serviceId), Route = "signpost", Source = "gp" };
         var creation = await referrals.CreateAsync(
             new NewReferral(Guid.NewGuid(), ApiFactory.PracticeA, profile, Guid.Parse(serviceId), null, "signpost", "gp", "never-used", "50-59", null, DateTimeOffset.UtcNow),
-            null, null, null, Guid.NewGuid(), default);
+            parties => ReferralRules.Admit(input, read, parties), null, Guid.NewGuid(), default);
         Assert.IsType<ReferralCreation.ProfileGone>(creation);
 
         var stored = await api.Services.GetRequiredService<IRecommendationRepository>().AddAsync(

@@ -1,7 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Referral.Api.Tests.Infrastructure;
-using Referral.Data.Referrals;
+using Referral.Api.Features.Referrals;
+using Referral.Api.Security;
 using Referral.Domain.Referrals;
 
 namespace Referral.Api.Tests.Referrals;
@@ -188,9 +189,9 @@ public sealed class ReferralSafetyTests(ApiFactory api) : IClassFixture<ApiFacto
         await Execute("CREATE TRIGGER crash_on_status_audit BEFORE INSERT ON audit_events WHEN NEW.action = 'status-changed' BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;");
         try
         {
-            var repository = api.Services.GetRequiredService<IReferralRepository>();
-            await Assert.ThrowsAsync<SqliteException>(() => repository.ChangeStatusAsync(
-                ApiFactory.PracticeA, id, new StatusChangeInput { Status = "offered", OccurredAt = DateTimeOffset.UtcNow }, null, Guid.NewGuid(), DateTimeOffset.UtcNow, default));
+            var workflow = api.Services.GetRequiredService<ReferralWorkflow>();
+            await Assert.ThrowsAsync<SqliteException>(() => workflow.MoveAsync(
+                new PracticeKey(ApiFactory.PracticeA, Guid.NewGuid()), id, new StatusChangeInput { Status = "offered", OccurredAt = DateTimeOffset.UtcNow }, null, default));
         }
         finally
         {
