@@ -19,7 +19,7 @@ static async Task<int> Serve(string[] args)
     catch (StorageFaultException fault)
     {
         // The operator needs the file and what is wrong with it; a stack trace says neither.
-        app.Logger.LogCritical("Cannot start: {Fault}", fault.Message);
+        StartupLog.CannotStart(app.Logger, fault.Message);
         return 1;
     }
 
@@ -30,3 +30,9 @@ static async Task<int> Serve(string[] args)
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;
+
+internal static partial class StartupLog
+{
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot start: {Fault}")]
+    public static partial void CannotStart(ILogger logger, string fault);
+}

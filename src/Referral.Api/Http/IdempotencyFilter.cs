@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -104,7 +105,7 @@ public static class IdempotencyFilter
         return TypedResults.Content(first.ResponseBody, "application/json", Encoding.UTF8, StatusCodes.Status201Created);
     }
 
-    private static IResult InvalidKey() => TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
+    private static ProblemHttpResult InvalidKey() => TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
     {
         [Header] = [$"An {Header} is 1 to 100 characters, e.g. a UUID."],
     })

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Reflection;
 using FluentValidation;
 
@@ -63,7 +64,7 @@ public static class ValidationFilter
         return builder;
     }
 
-    private static IResult Invalid(IDictionary<string, string[]> errors) =>
+    private static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(
             errors,
             title: "The request has invalid fields",

@@ -18,7 +18,9 @@ internal sealed record ProfileDocument
     /// written now is byte for byte what the same profile was written as before.
     /// </summary>
     [JsonPropertyName("nhsNumber")]
+#pragma warning disable CA1822 // An instance member, so that the serializer writes it.
     public string? NhsNumber => null;
+#pragma warning restore CA1822
 
     [JsonPropertyName("birthYear")]
     public int BirthYear { get; init; }

@@ -9,6 +9,9 @@ namespace Referral.Data.Profiles;
 
 public sealed class SqliteProfileRepository(SqliteConnectionFactory connections) : IProfileRepository
 {
+    /// <summary>What an erasure takes out of each of the profile's referrals, as its audit row says.</summary>
+    private static readonly string[] ErasedFromReferrals = ["profileId", "endorsement note", "withdrawal reason", "event notes"];
+
     private const string Columns =
         "id AS Id, ods_code AS OdsCode, version AS Version, nhs_number AS NhsNumber, document AS Document, created_at AS CreatedAt, updated_at AS UpdatedAt";
 
@@ -133,7 +136,7 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
             foreach (var referral in referrals)
             {
                 await AuditTrail.AppendAsync(connection, transaction, referral, odsCode, "profile-erased",
-                    new { removed = new[] { "profileId", "endorsement note", "withdrawal reason", "event notes" } }, keyId, now, cancellationToken);
+                    new { removed = ErasedFromReferrals }, keyId, now, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

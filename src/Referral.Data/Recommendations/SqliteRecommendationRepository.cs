@@ -5,7 +5,7 @@ namespace Referral.Data.Recommendations;
 
 public sealed class SqliteRecommendationRepository(SqliteConnectionFactory connections) : IRecommendationRepository
 {
-    public async Task<bool> AddAsync(RecommendationSetRecord set, CancellationToken cancellationToken)
+    public async Task<bool> AddAsync(RecommendationSetRecord recommendationSet, CancellationToken cancellationToken)
     {
         var inserted = await connections.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(
             """
@@ -13,7 +13,7 @@ public sealed class SqliteRecommendationRepository(SqliteConnectionFactory conne
             SELECT @Id, @OdsCode, @ProfileId, @ProfileVersion, @EngineVersion, @ContentEncoding, @Document, @CreatedAt
              WHERE EXISTS (SELECT 1 FROM profiles WHERE id = @ProfileId AND ods_code = @OdsCode)
             """,
-            set,
+            recommendationSet,
             cancellationToken: cancellationToken)), cancellationToken);
         return inserted == 1;
     }

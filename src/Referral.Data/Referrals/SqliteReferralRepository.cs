@@ -193,7 +193,7 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
     }
 
     private static async Task<IReadOnlyList<ReferralRecord>> Read(
-        DbConnection connection, DbTransaction? transaction, string odsCode, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction? transaction, string odsCode, List<Guid> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {

@@ -10,7 +10,7 @@ namespace Referral.Data.Sqlite;
 /// bounds how long they wait and turns a refusal by the storage into a
 /// <see cref="StorageFaultException"/>.
 /// </summary>
-public class SqliteConnectionFactory
+public class SqliteConnectionFactory : IDisposable
 {
     // SQLite has one writer at a time. Queuing this process's writes here, asynchronously, is far
     // cheaper than letting them collide on the file lock, where the provider retries by sleeping.
@@ -34,6 +34,20 @@ public class SqliteConnectionFactory
             DefaultTimeout = (int)_busyTimeout.TotalSeconds,
             Pooling = true,
         }.ToString();
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _writeGate.Dispose();
+        }
     }
 
     public string DatabasePath { get; }

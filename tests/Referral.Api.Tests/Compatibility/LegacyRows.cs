@@ -50,7 +50,7 @@ public static class LegacyRows
         }
     }
 
-    private static IReadOnlyList<JsonObject> Load(string file) =>
+    private static List<JsonObject> Load(string file) =>
         JsonNode.Parse(File.ReadAllText(Repository.PathOf($"tests/Referral.Api.Tests/Compatibility/fixtures/{file}")))!
             .AsArray().Select(r => r!.AsObject()).ToList();
 }

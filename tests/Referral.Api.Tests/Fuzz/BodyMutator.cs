@@ -87,7 +87,7 @@ public sealed class BodyMutator(SchemaFacts schemas)
     private List<string> AtBounds(Location at)
     {
         var values = new List<string>();
-        values.AddRange(new[] { schemas.Minimum(at.Schema), schemas.Maximum(at.Schema) }.OfType<decimal>().Select(MutationValues.Integer));
+        values.AddRange(new[] { schemas.Minimum(at.Schema), schemas.Maximum(at.Schema) }.OfType<decimal>().Select(MutationValues.Invariant));
         if (schemas.MaxLength(at.Schema) is { } max)
         {
             values.Add(MutationValues.Json(new string('x', max)));
@@ -102,12 +102,12 @@ public sealed class BodyMutator(SchemaFacts schemas)
         var values = new List<string>();
         if (schemas.Minimum(at.Schema) is { } min)
         {
-            values.AddRange([MutationValues.Integer(min - 1), MutationValues.Integer(min - 0.5m)]);
+            values.AddRange([MutationValues.Invariant(min - 1), MutationValues.Invariant(min - 0.5m)]);
         }
 
         if (schemas.Maximum(at.Schema) is { } max)
         {
-            values.AddRange([MutationValues.Integer(max + 1), MutationValues.Integer(max + 0.5m)]);
+            values.AddRange([MutationValues.Invariant(max + 1), MutationValues.Invariant(max + 0.5m)]);
         }
 
         if (values.Count > 0)
@@ -171,7 +171,7 @@ public sealed class BodyMutator(SchemaFacts schemas)
         var name = MutationValues.Pick(names, pick);
         if (!target.ContainsKey(name))
         {
-            target[name] = existing is not null && name == existing.ToUpperInvariant() ? target[existing]?.DeepClone() : 1;
+            target[name] = existing is not null && name.Equals(existing, StringComparison.OrdinalIgnoreCase) && name != existing ? target[existing]?.DeepClone() : 1;
         }
 
         return Encode(body);

@@ -83,7 +83,7 @@ public static class MutationValues
         return Pick(wrong.Length > 0 ? wrong : TypedValues, pick);
     }
 
-    public static string Integer(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    public static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static T Pick<T>(IReadOnlyList<T> values, int pick) => values[(pick & int.MaxValue) % values.Count];
 

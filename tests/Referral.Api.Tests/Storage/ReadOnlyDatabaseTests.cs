@@ -26,7 +26,13 @@ public sealed class SwitchableApi : ApiFactory
 
     public sealed class ReadOnlySwitch(string path, StorageHealth health) : SqliteConnectionFactory(path, null, health)
     {
-        public volatile bool ReadOnly;
+        private volatile bool _readOnly;
+
+        public bool ReadOnly
+        {
+            get => _readOnly;
+            set => _readOnly = value;
+        }
 
         protected override async Task PrepareWriteAsync(SqliteConnection connection, CancellationToken cancellationToken)
         {
