@@ -124,8 +124,14 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
             var latest = await connection.QuerySingleAsync<EventRow>(new CommandDefinition(
                 "SELECT referral_id AS ReferralId, seq AS Seq, status AS Status, occurred_at AS OccurredAt, recorded_at AS RecordedAt FROM referral_events WHERE referral_id = @id ORDER BY seq DESC LIMIT 1", new { id }, transaction, cancellationToken: cancellationToken));
             // Compared in whole seconds: practice systems often send times to the second, and an event
-            // in the same second as the one before it is not out of order.
-            if (change.OccurredAt.ToUnixTimeSeconds() < latest.OccurredAt.ToUnixTimeSeconds())
+            // in the same second as the one before it is not out of order. The first event is stamped
+            // by this server's clock, not the practice's: a practice clock running a little behind
+            // must not make a real event look older than it, so that comparison tolerates ClockSkew
+            // (as the future check on occurredAt does the other way). Two practice-sent times come
+            // from one clock and are compared strictly.
+            var serverStamped = latest.OccurredAt == latest.RecordedAt;
+            var earliest = serverStamped ? latest.OccurredAt - ClockSkew : latest.OccurredAt;
+            if (change.OccurredAt.ToUnixTimeSeconds() < earliest.ToUnixTimeSeconds())
             {
                 return new ReferralChange.OutOfOrder(latest.OccurredAt);
             }
@@ -280,6 +286,9 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO audit_events (referral_id, ods_code, action, detail, key_id, at) VALUES (@referralId, @odsCode, @action, @detail, @keyId, @now)",
             new { referralId, odsCode, action, detail = JsonSerializer.Serialize(detail, AuditJson), keyId, now }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>How far behind this server's a practice's clock may run (the future check on occurredAt allows the same ahead).</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web)
     {
