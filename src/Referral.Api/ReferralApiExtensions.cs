@@ -110,7 +110,7 @@ public static class ReferralApiExtensions
         app.UseRateLimiter();
 
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapOpenApi("/openapi/{documentName}.yaml");
+        app.MapOpenApi("/openapi/{documentName}.yaml").ServedAsApplicationYaml();
         if (SecurityHeaders.SwaggerUiEnabled(app.Configuration, app.Environment))
         {
             app.UseSwaggerUI(options =>

@@ -39,9 +39,20 @@ public static class OpenApiSetup
                         "patient preference profiles, a matching engine that explains every rank, and referrals with clinician " +
                         "endorsements tracked until the loop closes. Errors are RFC 9457 application/problem+json.",
                     License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
+                    Contact = new OpenApiContact { Name = "Referral maintainers: report a problem with the API or this contract as an issue in the project's repository" },
                 };
-                // Relative, so the document is the same wherever the API runs (and the contract test holds).
-                document.Servers = [new OpenApiServer { Url = "/", Description = "The host serving this document" }];
+                // Variables rather than the requesting host, so the document is the same wherever
+                // the API runs (the contract test compares it byte for byte); clients fill in their host.
+                document.Servers = [new OpenApiServer
+                {
+                    Url = "{scheme}://{host}",
+                    Description = "The Referral API host you were given. The defaults are a local run (dotnet run --project src/Referral.Api).",
+                    Variables = new Dictionary<string, OpenApiServerVariable>
+                    {
+                        ["scheme"] = new() { Default = "http", Enum = ["https", "http"], Description = "https for any deployment; http only for a local run." },
+                        ["host"] = new() { Default = "localhost:5080", Description = "Host name and, if not the scheme's default, port." },
+                    },
+                }];
                 document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -52,6 +63,17 @@ public static class OpenApiSetup
                     Name = ApiKeys.HeaderName,
                     Description = "An API key with one role: directory-admin, practice (bound to one GP practice's ODS code) or analyst. Ask the operator for one.",
                 };
+                return Task.CompletedTask;
+            });
+
+            // What the generator cannot see from the endpoints' types, stated by convention.
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                ProblemSchemas.Apply(document);
+                RequestHeaders.Apply(document);
+                ResponseHeaders.Apply(document);
+                AuditDetailSchema.Apply(document);
+                ExclusionsSchema.Apply(document);
                 return Task.CompletedTask;
             });
 

@@ -3,7 +3,8 @@ namespace Referral.Api.Problems;
 /// <summary>
 /// Refuses bodies over the configured size with 413. Kestrel enforces its own limit too, but
 /// this one holds wherever the app is hosted (including the in-memory test server) and for
-/// chunked bodies that announce no length.
+/// chunked bodies that announce no length. It applies only to endpoints that read a body: the
+/// others never read what is sent, and their contract declares no 413.
 /// </summary>
 public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IConfiguration configuration)
 {
@@ -11,6 +12,11 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IConfigurat
 
     public Task InvokeAsync(HttpContext context)
     {
+        if (!EndpointBody.IsRead(context))
+        {
+            return next(context);
+        }
+
         if (context.Request.ContentLength > _limit)
         {
             throw TooLarge();

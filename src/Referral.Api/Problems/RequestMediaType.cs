@@ -6,7 +6,8 @@ namespace Referral.Api.Problems;
 /// <summary>
 /// Refuses a body whose Content-Type cannot be read, or names a charset other than UTF-8, with
 /// 415 before any endpoint reads it. JSON is UTF-8 (RFC 8259); the framework's reader would
-/// otherwise throw on an unknown charset and answer 500.
+/// otherwise throw on an unknown charset and answer 500. Endpoints that read no body ignore its
+/// Content-Type, as their contract (which declares no 415) says.
 /// </summary>
 public sealed class RequestMediaType(RequestDelegate next)
 {
@@ -15,7 +16,7 @@ public sealed class RequestMediaType(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         var contentType = context.Request.ContentType;
-        if (contentType is not null && CanHaveBody(context))
+        if (contentType is not null && CanHaveBody(context) && EndpointBody.IsRead(context))
         {
             // The framework's reader throws on a quoted or differently spelled UTF-8 too, so
             // a charset that passes is handed on in the one spelling it reads.

@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Referral.Api.Features.Recommendations;
 using Referral.Api.Security;
+using Referral.Api.Tests.Infrastructure.Contract;
 
 namespace Referral.Api.Tests.Infrastructure;
 
@@ -17,6 +18,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string PracticeA = "A81001";
     public const string PracticeB = "A81002";
+
+    private readonly Lazy<Task<ResponseContract>> _contract;
+
+    public ApiFactory() => _contract = new(() => ContractCache.LoadAsync(CreateUncheckedClient()));
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "referral-tests", Guid.NewGuid().ToString("N"));
 
@@ -55,6 +60,15 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         AnalystKey = (await issuer.IssueAsync(Roles.Analyst, null, "tests", default)).Key;
     }
 
+    /// <summary>
+    /// A client whose every response is checked against the contract (openapi.yaml): one the
+    /// contract does not describe fails the test that received it.
+    /// </summary>
+    public new HttpClient CreateClient() => CreateDefaultClient(new ContractCheckingHandler(() => _contract.Value));
+
+    /// <summary>A client that sees responses unchecked: only for tests that judge responses by rules of their own.</summary>
+    public HttpClient CreateUncheckedClient() => base.CreateClient();
+
     public HttpClient ClientWithKey(string? key)
     {
         var client = CreateClient();
@@ -63,6 +77,17 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             client.DefaultRequestHeaders.Add(ApiKeys.HeaderName, key);
         }
 
+        return client;
+    }
+
+    /// <summary>
+    /// A keyed client whose responses are not checked against the contract: only for a test that
+    /// puts the server in a state no API call can reach (a hand-written or damaged stored row).
+    /// </summary>
+    public HttpClient UncheckedClientWithKey(string key)
+    {
+        var client = CreateUncheckedClient();
+        client.DefaultRequestHeaders.Add(ApiKeys.HeaderName, key);
         return client;
     }
 
@@ -84,6 +109,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
+        ReportChecks();
         SqliteConnection.ClearAllPools();
         try
         {
@@ -92,6 +118,22 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         catch (IOException)
         {
             // A temp folder left behind is harmless; a failing test run because of it is not.
+        }
+    }
+
+    // For a run's summary: REFERRAL_CONTRACT_COUNT=<file> receives the number of responses checked so far.
+    private static void ReportChecks()
+    {
+        if (Environment.GetEnvironmentVariable("REFERRAL_CONTRACT_COUNT") is { Length: > 0 } file)
+        {
+            try
+            {
+                File.WriteAllText(file, ContractCheckingHandler.Checked.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            catch (IOException)
+            {
+                // Another factory is writing the same count at the same moment; the last one wins.
+            }
         }
     }
 }

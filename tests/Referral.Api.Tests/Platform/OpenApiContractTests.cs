@@ -34,7 +34,9 @@ public sealed class OpenApiContractTests(ApiFactory api) : IClassFixture<ApiFact
         var scheme = document["components"]!["securitySchemes"]!["ApiKey"]!;
         Assert.Equal("apiKey", scheme["type"]!.GetValue<string>());
         Assert.Equal("X-API-Key", scheme["name"]!.GetValue<string>());
-        Assert.Equal("/", document["servers"]![0]!["url"]!.GetValue<string>());
+        var server = document["servers"]![0]!;
+        Assert.Equal("{scheme}://{host}", server["url"]!.GetValue<string>());
+        Assert.Equal("localhost:5080", server["variables"]!["host"]!["default"]!.GetValue<string>());
     }
 
     [Fact]

@@ -87,7 +87,10 @@ public sealed class StoredSetEncodingTests(ApiFactory api) : IClassFixture<ApiFa
             Assert.Equal(1, await update.ExecuteNonQueryAsync());
         }
 
-        foreach (var client in new[] { api.ClientWithKey(api.PracticeAKey), Accepting("gzip") })
+        // A damaged row is a server fault no API call can cause, and 500 is not part of the contract.
+        var gzip = api.UncheckedClientWithKey(api.PracticeAKey);
+        gzip.DefaultRequestHeaders.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+        foreach (var client in new[] { api.UncheckedClientWithKey(api.PracticeAKey), gzip })
         {
             var response = await client.GetAsync(location);
             Assert.True(response.StatusCode == HttpStatusCode.InternalServerError, $"{damage}: {response.StatusCode}");
@@ -165,7 +168,8 @@ public sealed class LegacySetTests(LegacySetFactory api) : IClassFixture<LegacyS
     [InlineData("gzip")]
     public async Task A_set_stored_before_compression_reads_back_unchanged(string? acceptEncoding)
     {
-        var client = api.ClientWithKey(api.PracticeAKey);
+        // The stored document is hand-written, not a set the API made: only its bytes are the point.
+        var client = api.UncheckedClientWithKey(api.PracticeAKey);
         if (acceptEncoding is not null)
         {
             client.DefaultRequestHeaders.AcceptEncoding.Add(new StringWithQualityHeaderValue(acceptEncoding));

@@ -22,8 +22,10 @@ public static class HealthApi
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/health").WithTags("Health").AllowAnonymous();
-        group.MapGet("/live", Live).WithName("Live").WithSummary("The process is running (no I/O)");
+        group.MapGet("/live", Live).WithName("Live").WithSummary("The process is running (no I/O)")
+            .WithDescription("Always 200 while the process can answer: for a liveness probe, which should restart the process only when this fails.");
         group.MapGet("/ready", Ready).WithName("Ready").WithSummary("The database is reachable and fully migrated")
+            .WithDescription("200 when the database answers and carries every migration, otherwise 503: for a readiness probe, which should send no traffic until this passes.")
             .Produces<HealthState>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }

@@ -36,6 +36,7 @@ public static class ProfilesApi
         group.MapGet("/", ListProfiles)
             .WithName("ListProfiles")
             .WithSummary("List the practice's profiles, or find one by patientRef")
+            .WithDescription("Only the key's own practice's profiles, oldest first, a page at a time; patientRef finds one patient's profile exactly.")
             .DisableRateLimiting();
 
         group.MapGet("/{id:guid}", GetProfile)

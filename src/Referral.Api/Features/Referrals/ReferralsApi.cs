@@ -35,11 +35,13 @@ public static class ReferralsApi
         group.MapGet("/", ListReferrals)
             .WithName("ListReferrals")
             .WithSummary("List the practice's referrals")
+            .WithDescription("Only the key's own practice's referrals, a page at a time, filtered by profile, service or status.")
             .DisableRateLimiting();
 
         group.MapGet("/{id:guid}", GetReferral)
             .WithName("GetReferral")
             .WithSummary("Read one referral with its endorsement and whole history")
+            .WithDescription("Returns the referral with an ETag header; send it back as If-Match when you change its status.")
             .ProducesProblemJson(StatusCodes.Status404NotFound)
             .DisableRateLimiting();
 

@@ -1,0 +1,48 @@
+using Microsoft.OpenApi;
+
+namespace Referral.Api.OpenApi;
+
+/// <summary>
+/// An audit entry's detail is stored as JSON the repositories write, so the generator sees only
+/// a JsonElement and tells clients nothing. This names the members each action records.
+/// </summary>
+internal static class AuditDetailSchema
+{
+    public const string Name = "AuditDetail";
+
+    public static void Apply(OpenApiDocument document)
+    {
+        document.Components!.Schemas![Name] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "What changed, without personal data. Which members appear depends on the action: referral-created has serviceId, recommendationId (when given), route, source and status; status-changed has from, to and reason (when given); endorsed has role and registrationBody (when given); profile-erased has removed; endorsement-withdrawn has none.",
+            AdditionalPropertiesAllowed = false,
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["serviceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" },
+                ["recommendationId"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" },
+                ["route"] = Code("The referral's route."),
+                ["source"] = Code("Who initiated the referral."),
+                ["status"] = Code("The status the referral started in."),
+                ["from"] = Code("The status before the change."),
+                ["to"] = Code("The status after the change."),
+                ["reason"] = Code("The decline reason code."),
+                ["role"] = Code("The endorsing clinician's role."),
+                ["registrationBody"] = Code("The body the clinician is registered with."),
+                ["removed"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Array,
+                    Items = new OpenApiSchema { Type = JsonSchemaType.String },
+                    Description = "What the erasure removed from the referral.",
+                },
+            },
+        };
+
+        var entry = DocumentWalk.Component(document, "AuditEntryView");
+        entry.Properties!["detail"] = new OpenApiSchemaReference(Name, document);
+        // Nothing else is a JsonElement; left in, it would advertise a schema that says nothing.
+        document.Components.Schemas.Remove("JsonElement");
+    }
+
+    private static OpenApiSchema Code(string description) => new() { Type = JsonSchemaType.String, Description = description };
+}
