@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Referral.Api.Features.Profiles;
+using Referral.Api.Features.Referrals;
 using Referral.Api.Features.Services;
-using Referral.Domain.Referrals;
 
 namespace Referral.Api.OpenApi;
 
@@ -59,16 +59,16 @@ public static class Examples
         Consent = new ConsentBody { StoreProfile = true, ShareWithProvider = true, RecordedBy = "staff-0042", RecordedAt = new DateTimeOffset(2026, 11, 20, 10, 15, 0, TimeSpan.Zero) },
     };
 
-    public static readonly EndorsementInput Endorsement = new()
+    public static readonly EndorsementBody Endorsement = new()
     {
         ClinicianName = "Dr Amara Okafor",
         Role = "gp",
-        Registration = new RegistrationInput { Body = "gmc", Number = "1234567" },
+        Registration = new RegistrationBody { Body = "gmc", Number = "1234567" },
         Note = "I think talking to people who have been through the same could really help you.",
         EndorsedAt = new DateTimeOffset(2026, 11, 20, 10, 30, 0, TimeSpan.Zero),
     };
 
-    public static readonly ReferralInput Referral = new()
+    public static readonly ReferralBody Referral = new()
     {
         ProfileId = new Guid("5f0c7a9e-3b2d-4c1a-9e8f-7a6b5c4d3e2f"),
         ServiceId = new Guid("a2efcaf9-ea9a-4756-bf94-0e28ac6aa222"),
@@ -82,10 +82,10 @@ public static class Examples
     {
         [typeof(ServiceBody)] = Service,
         [typeof(ProfileBody)] = Profile,
-        [typeof(ReferralInput)] = Referral,
-        [typeof(EndorsementInput)] = Endorsement,
-        [typeof(StatusChangeInput)] = new StatusChangeInput { Status = "declined", Reason = "time", OccurredAt = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero) },
-        [typeof(WithdrawalInput)] = new WithdrawalInput { Reason = "The service has moved its groups to evenings, which the patient cannot make." },
+        [typeof(ReferralBody)] = Referral,
+        [typeof(EndorsementBody)] = Endorsement,
+        [typeof(StatusChangeBody)] = new StatusChangeBody { Status = "declined", Reason = "time", OccurredAt = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero) },
+        [typeof(WithdrawalBody)] = new WithdrawalBody { Reason = "The service has moved its groups to evenings, which the patient cannot make." },
     };
 
     public static void AddExamples(this Microsoft.AspNetCore.OpenApi.OpenApiOptions options) =>

@@ -40,7 +40,7 @@ public sealed record ReferralView(
             ? new EndorsementView(
                 e.ClinicianName,
                 e.Role,
-                e.RegistrationBody is null ? null : new RegistrationInput { Body = e.RegistrationBody, Number = e.RegistrationNumber ?? "" },
+                e.RegistrationBody is null ? null : new RegistrationBody { Body = e.RegistrationBody, Number = e.RegistrationNumber ?? "" },
                 e.Note,
                 e.EndorsedAt,
                 e.RecordedAt,
@@ -54,7 +54,7 @@ public sealed record ReferralView(
 public sealed record EndorsementView(
     string ClinicianName,
     string Role,
-    RegistrationInput? Registration,
+    RegistrationBody? Registration,
     string? Note,
     DateTimeOffset EndorsedAt,
     DateTimeOffset RecordedAt,

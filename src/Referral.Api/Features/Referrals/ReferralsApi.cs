@@ -30,7 +30,7 @@ public static class ReferralsApi
             .WithSummary("Refer a patient to a service, optionally with a clinician's endorsement")
             .WithDescription("The profile must be the practice's own and the service active. A direct referral needs the patient's consent.shareWithProvider. Send an Idempotency-Key to retry safely: the same key with the same body returns the first response and creates nothing; with another body it is 422.")
             .ProducesProblemJson(StatusCodes.Status422UnprocessableEntity)
-            .WithIdempotency<ReferralInput>("referral", id => $"/v1/referrals/{id}");
+            .WithIdempotency<ReferralBody>("referral", id => $"/v1/referrals/{id}");
 
         group.MapGet("/", ListReferrals)
             .WithName("ListReferrals")
@@ -74,10 +74,10 @@ public static class ReferralsApi
     }
 
     public static async Task<Results<Created<ReferralView>, ProblemHttpResult, IdempotencyKeyTaken>> CreateReferral(
-        ReferralInput input, ClaimsPrincipal user, ReferralWorkflow workflow, HttpContext http, CancellationToken cancellationToken)
+        ReferralBody body, ClaimsPrincipal user, ReferralWorkflow workflow, HttpContext http, CancellationToken cancellationToken)
     {
         var idempotency = http.IdempotentRequest()?.Storing((ReferralRecord r) => ReferralView.From(r));
-        var outcome = await workflow.CreateAsync(PracticeKey.Of(user), input, idempotency, cancellationToken);
+        var outcome = await workflow.CreateAsync(PracticeKey.Of(user), body.ToDomain(), idempotency, cancellationToken);
         return outcome switch
         {
             ReferralCreation.Created created => Changed(created.Referral, http),
@@ -109,26 +109,26 @@ public static class ReferralsApi
 
     public static async Task<Results<Created<ReferralView>, ProblemHttpResult>> ChangeStatus(
         Guid id,
-        StatusChangeInput change,
+        StatusChangeBody change,
         [FromHeader(Name = "If-Match")] string? ifMatch,
         ClaimsPrincipal user,
         ReferralWorkflow workflow,
         HttpContext http,
         CancellationToken cancellationToken)
     {
-        var outcome = await workflow.MoveAsync(PracticeKey.Of(user), id, change, ETags.ExpectedVersionOf(ifMatch), cancellationToken);
+        var outcome = await workflow.MoveAsync(PracticeKey.Of(user), id, change.ToDomain(), ETags.ExpectedVersionOf(ifMatch), cancellationToken);
         return outcome is ReferralChange.Done done ? Changed(done.Referral, http) : ReferralProblems.For(outcome);
     }
 
     public static async Task<Results<Created<ReferralView>, ProblemHttpResult>> Endorse(
-        Guid id, EndorsementInput endorsement, ClaimsPrincipal user, ReferralWorkflow workflow, HttpContext http, CancellationToken cancellationToken)
+        Guid id, EndorsementBody endorsement, ClaimsPrincipal user, ReferralWorkflow workflow, HttpContext http, CancellationToken cancellationToken)
     {
-        var outcome = await workflow.EndorseAsync(PracticeKey.Of(user), id, endorsement, cancellationToken);
+        var outcome = await workflow.EndorseAsync(PracticeKey.Of(user), id, endorsement.ToDomain(), cancellationToken);
         return outcome is ReferralChange.Done done ? Changed(done.Referral, http) : ReferralProblems.For(outcome);
     }
 
     public static async Task<Results<Ok<ReferralView>, ProblemHttpResult>> WithdrawEndorsement(
-        Guid id, WithdrawalInput withdrawal, ClaimsPrincipal user, ReferralWorkflow workflow, HttpContext http, CancellationToken cancellationToken)
+        Guid id, WithdrawalBody withdrawal, ClaimsPrincipal user, ReferralWorkflow workflow, HttpContext http, CancellationToken cancellationToken)
     {
         var outcome = await workflow.WithdrawEndorsementAsync(PracticeKey.Of(user), id, withdrawal.Reason, cancellationToken);
         if (outcome is not ReferralChange.Done done)

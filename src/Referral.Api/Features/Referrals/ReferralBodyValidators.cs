@@ -12,22 +12,22 @@ public static class ReferralDates
     public static readonly DateTimeOffset Earliest = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
 }
 
-public sealed class ReferralInputValidator : AbstractValidator<ReferralInput>
+public sealed class ReferralBodyValidator : AbstractValidator<ReferralBody>
 {
-    public ReferralInputValidator(TimeProvider clock)
+    public ReferralBodyValidator(TimeProvider clock)
     {
         RuleFor(r => r.ProfileId).NotEmpty();
         RuleFor(r => r.ServiceId).NotEmpty();
         RuleFor(r => r.RecommendationId).NotEqual(Guid.Empty);
         RuleFor(r => r.Route).NotEmpty().In(Vocabularies.ReferralHandoffs);
         RuleFor(r => r.Source).NotEmpty().In(Vocabularies.ReferralSources);
-        RuleFor(r => r.Endorsement!).SetValidator(new EndorsementInputValidator(clock)).When(r => r.Endorsement is not null);
+        RuleFor(r => r.Endorsement!).SetValidator(new EndorsementBodyValidator(clock)).When(r => r.Endorsement is not null);
     }
 }
 
-public sealed class EndorsementInputValidator : AbstractValidator<EndorsementInput>
+public sealed class EndorsementBodyValidator : AbstractValidator<EndorsementBody>
 {
-    public EndorsementInputValidator(TimeProvider clock)
+    public EndorsementBodyValidator(TimeProvider clock)
     {
         RuleFor(e => e.ClinicianName).NotEmpty().MaximumLength(100);
         RuleFor(e => e.Role).NotEmpty().In(Vocabularies.ClinicianRoles);
@@ -52,9 +52,9 @@ public sealed class EndorsementInputValidator : AbstractValidator<EndorsementInp
     }
 }
 
-public sealed class StatusChangeInputValidator : AbstractValidator<StatusChangeInput>
+public sealed class StatusChangeBodyValidator : AbstractValidator<StatusChangeBody>
 {
-    public StatusChangeInputValidator(TimeProvider clock)
+    public StatusChangeBodyValidator(TimeProvider clock)
     {
         RuleFor(c => c.Status).NotEmpty().In(Vocabularies.ReferralStatuses);
         RuleFor(c => c.Reason)
@@ -69,7 +69,7 @@ public sealed class StatusChangeInputValidator : AbstractValidator<StatusChangeI
     }
 }
 
-public sealed class WithdrawalInputValidator : AbstractValidator<WithdrawalInput>
+public sealed class WithdrawalBodyValidator : AbstractValidator<WithdrawalBody>
 {
-    public WithdrawalInputValidator() => RuleFor(w => w.Reason).NotEmpty().MaximumLength(200);
+    public WithdrawalBodyValidator() => RuleFor(w => w.Reason).NotEmpty().MaximumLength(200);
 }
