@@ -55,6 +55,7 @@ public static class ReferralApiExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         services.AddSingleton<ApiKeyIssuer>();
         services.AddSingleton<MatchingDirectory>();
+        services.AddSingleton<Recommender>();
         services.AddSingleton<ReferralWorkflow>();
         services.AddOptions<MatchingOptions>()
             .Bind(builder.Configuration.GetSection(MatchingOptions.Section))

@@ -1,20 +1,14 @@
-using Referral.Api.Engine;
 using System.ComponentModel;
 using System.Security.Claims;
-using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using Referral.Api.Features.Profiles;
 using Referral.Api.Http;
 using Referral.Api.OpenApi;
 using Referral.Api.Problems;
 using Referral.Api.Security;
 using Referral.Api.Validation;
-using Referral.Data.Profiles;
 using Referral.Data.Recommendations;
-using Referral.Domain.Geography;
 using Referral.Matching;
 
 namespace Referral.Api.Features.Recommendations;
@@ -55,56 +49,16 @@ public static class RecommendationsApi
     }
 
     public static async Task<Results<StoredJsonResult, ProblemHttpResult>> Recommend(
-        Guid id,
-        [AsParameters] RecommendationRequest request,
-        ClaimsPrincipal user,
-        IProfileRepository profiles,
-        IRecommendationRepository recommendations,
-        MatchingDirectory directory,
-        PostcodeDistricts districts,
-        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
-        TimeProvider clock,
-        HttpContext http,
-        CancellationToken cancellationToken)
+        Guid id, [AsParameters] RecommendationRequest request, ClaimsPrincipal user, Recommender recommender, HttpContext http, CancellationToken cancellationToken)
     {
-        var ods = user.OdsCode();
-        var profile = await profiles.GetAsync(ods, id, cancellationToken);
-        if (profile is null)
+        var set = await recommender.RecommendAsync(user.OdsCode(), id, request.Limit ?? 10, cancellationToken);
+        if (set is null)
         {
-            return Problem.NotFound("profile");
-        }
-
-        var now = clock.GetUtcNow();
-        var (candidates, trackRecords) = directory.For(ods);
-        var result = MatchingEngine.Rank(profile.ToPatient(districts), candidates, request.Limit ?? 10, DateOnly.FromDateTime(now.UtcDateTime), trackRecords);
-        var set = new RecommendationSetView(
-            Guid.NewGuid(), profile.Id, profile.Version, result.EngineVersion, WeightsView.From(result.Weights),
-            result.Endorsement, result.Items.Select(RecommendedService.From).ToList(), result.Exclusions, result.CandidatesConsidered, now);
-
-        // Stored as the very bytes returned, so a later GET cannot differ from what was shown.
-        var document = JsonSerializer.SerializeToUtf8Bytes(set, json.Value.SerializerOptions);
-        var stored = StoredDocument.Compress(document);
-        var added = await recommendations.AddAsync(
-            new RecommendationSetRecord
-            {
-                Id = set.Id,
-                OdsCode = ods,
-                ProfileId = profile.Id,
-                ProfileVersion = profile.Version,
-                EngineVersion = set.EngineVersion,
-                ContentEncoding = StoredDocument.Gzip,
-                Document = stored,
-                CreatedAt = now,
-            },
-            cancellationToken);
-        if (!added)
-        {
-            // The profile was erased while the set was being computed.
             return Problem.NotFound("profile");
         }
 
         http.Response.Headers.Location = $"/v1/recommendations/{set.Id}";
-        return new StoredJsonResult(document, stored, StatusCodes.Status201Created);
+        return new StoredJsonResult(set.Json, set.Gzip, StatusCodes.Status201Created);
     }
 
     public static async Task<Results<StoredJsonResult, ProblemHttpResult>> GetRecommendation(
