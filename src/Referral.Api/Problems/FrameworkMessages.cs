@@ -23,7 +23,7 @@ internal static partial class FrameworkMessages
     }
 
     /// <summary>What a parameter of this .NET type accepts, in an integrator's words.</summary>
-    public static string Expected(string type) => type.TrimEnd('?').Split('.')[^1] switch
+    public static string Expected(string type) => Unwrapped(type) switch
     {
         "Guid" => "a UUID, such as 3fa85f64-5717-4562-b3fc-2c963f66afa6",
         "int" or "Int32" or "long" or "Int64" => "a whole number",
@@ -33,6 +33,18 @@ internal static partial class FrameworkMessages
         "DateOnly" => "a date in ISO 8601 form, such as 2026-11-20",
         _ => "a valid value of its type",
     };
+
+    // "Guid?", "System.Guid" and "Nullable<Guid>" (as [AsParameters] records name it) are all a Guid.
+    private static string Unwrapped(string type)
+    {
+        var name = type.Trim().TrimEnd('?');
+        if (name.StartsWith("Nullable<", StringComparison.Ordinal) && name.EndsWith('>'))
+        {
+            name = name["Nullable<".Length..^1];
+        }
+
+        return name.Split('.')[^1];
+    }
 
     private static bool TryMatch(Regex regex, string message, out string type, out string name)
     {

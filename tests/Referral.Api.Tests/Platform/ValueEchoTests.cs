@@ -13,16 +13,16 @@ public sealed class ValueEchoTests(ApiFactory api) : IClassFixture<ApiFactory>
     private HttpClient Practice => api.ClientWithKey(api.PracticeAKey);
 
     [Theory]
-    [InlineData("/v1/referrals?profileId=" + Nhs, "profileId")]
-    [InlineData("/v1/referrals?page=" + Nhs + "x", "page")]
-    [InlineData("/v1/services?radiusKm=" + Nhs + "km&near=LS1", "radiusKm")]
-    public async Task A_query_value_that_does_not_parse_is_named_but_not_repeated(string url, string field)
+    [InlineData("/v1/referrals?profileId=" + Nhs, "profileId", "must be a UUID")]
+    [InlineData("/v1/referrals?page=" + Nhs + "x", "page", "must be a whole number")]
+    [InlineData("/v1/services?radiusKm=" + Nhs + "km&near=LS1", "radiusKm", "must be a number")]
+    public async Task A_query_value_that_does_not_parse_is_named_but_not_repeated(string url, string field, string rule)
     {
         var response = await Practice.GetAsync(url);
 
         var message = await response.AssertFieldError(field);
         Assert.DoesNotContain(Nhs, await response.Content.ReadAsStringAsync());
-        Assert.Contains("must be", message);
+        Assert.Contains(rule, message);
     }
 
     [Fact]
