@@ -1,3 +1,6 @@
+using Referral.Domain.Factors;
+using Referral.Domain.Vocabulary;
+
 namespace Referral.Matching;
 
 /// <summary>
@@ -19,15 +22,15 @@ public sealed record MatchingModel(
 
 /// <param name="Source">survey or assumption: where the factor's place in the cohort priors comes from.</param>
 /// <param name="ScoringRule">How a service scores 0 to 1 on this factor.</param>
-public sealed record FactorModel(string Code, string Meaning, string Source, string ScoringRule);
+public sealed record FactorModel([property: Vocabulary(typeof(DecisionFactors), nameof(DecisionFactors.Terms))] string Code, string Meaning, [property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.PriorSources))] string Source, string ScoringRule);
 
 /// <param name="Cohort">never-used or has-used.</param>
-public sealed record CohortPriorModel(string Cohort, string Description, IReadOnlyList<PriorRankModel> Ranks);
+public sealed record CohortPriorModel([property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.Cohorts))] string Cohort, string Description, IReadOnlyList<PriorRankModel> Ranks);
 
-public sealed record PriorRankModel(string Factor, int Rank, double Weight, string Source);
+public sealed record PriorRankModel([property: Vocabulary(typeof(DecisionFactors), nameof(DecisionFactors.Terms))] string Factor, int Rank, double Weight, [property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.PriorSources))] string Source);
 
 public sealed record WeightingModel(string Method, string Formula, string Reference, string PatientRanking, string UnknownCohort);
 
 public sealed record ConstraintModel(string Code, string Rule);
 
-public sealed record SourceModel(string Code, string Description);
+public sealed record SourceModel([property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.PriorSources))] string Code, string Description);

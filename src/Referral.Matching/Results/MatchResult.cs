@@ -1,4 +1,5 @@
 using Referral.Domain.Factors;
+using Referral.Domain.Vocabulary;
 
 namespace Referral.Matching;
 
@@ -41,4 +42,4 @@ public sealed record Match(
 public sealed record FactorScore(string Factor, double Weight, double Score, double Contribution, string Reason);
 
 /// <param name="Importance">high or normal.</param>
-public sealed record EndorsementAdvice(string Importance, string Reason);
+public sealed record EndorsementAdvice([property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.EndorsementImportance))] string Importance, string Reason);

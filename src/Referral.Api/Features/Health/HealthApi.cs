@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Referral.Data;
+using Referral.Domain.Vocabulary;
 
 namespace Referral.Api.Features.Health;
 
@@ -53,4 +54,4 @@ public static class HealthApi
 }
 
 /// <summary>healthy or unhealthy, and why not when it is not.</summary>
-public sealed record HealthState(string Status, string? Detail);
+public sealed record HealthState([property: Vocabulary("healthy", "unhealthy")] string Status, string? Detail);

@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Referral.Api.OpenApi;
+using Referral.Domain.Vocabulary;
+using Referral.Domain.Factors;
 
 namespace Referral.Api.Features.Profiles;
 
@@ -33,26 +35,32 @@ public sealed record ProfileBody
     public int MaxTravelKm { get; init; } = 10;
 
     [Description("Conditions the patient wants support with (vocabulary: conditions).")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.Conditions))]
     public IReadOnlyList<string> Conditions { get; init; } = [];
 
     [Description("Communities the patient identifies with (vocabulary: communities).")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.Communities))]
     public IReadOnlyList<string> Communities { get; init; } = [];
 
     [Description("Languages the patient speaks as ISO 639-1 codes, preferred first. English is assumed spoken unless needsInterpreter is true.")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.Languages))]
     public IReadOnlyList<string> Languages { get; init; } = ["en"];
 
     [Description("True when the patient needs support in one of their listed languages rather than English.")]
     public bool NeedsInterpreter { get; init; }
 
     [Description("Access needs (vocabulary: accessibilityFeatures).")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.AccessibilityFeatures))]
     public IReadOnlyList<string> AccessibilityNeeds { get; init; } = [];
 
     public FormatPreferencesBody Formats { get; init; } = new();
 
     [Description("When the patient is free (vocabulary: scheduleSlots).")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.ScheduleSlots))]
     public IReadOnlyList<string> Availability { get; init; } = [];
 
     [Description("free, low-cost or any (the default).")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.CostLimits))]
     public string CostLimit { get; init; } = "any";
 
     [Description("Has the patient used peer support before? true, false, or null when not known. Selects the cohort prior.")]
@@ -61,6 +69,7 @@ public sealed record ProfileBody
     public PersonalityAnswersBody? Personality { get; init; }
 
     [Description("The patient's own priorities: decision factor codes, most important first. A partial ranking is allowed; no duplicates.")]
+    [Vocabulary(typeof(DecisionFactors), nameof(DecisionFactors.Terms))]
     public IReadOnlyList<string>? FactorPriorities { get; init; }
 
     [Required]
@@ -71,9 +80,11 @@ public sealed record ProfileBody
 public sealed class FormatPreferencesBody
 {
     [Description("Formats the patient would like (vocabulary: formats).")]
+    [Vocabulary(typeof(Formats), nameof(Formats.Terms))]
     public IReadOnlyList<string> Preferred { get; init; } = [];
 
     [Description("Formats the patient will not use. Must not overlap preferred.")]
+    [Vocabulary(typeof(Formats), nameof(Formats.Terms))]
     public IReadOnlyList<string> Avoid { get; init; } = [];
 }
 

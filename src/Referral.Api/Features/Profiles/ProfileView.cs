@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Referral.Domain.Factors;
 using Referral.Domain.Personality;
 using Referral.Domain.Profiles;
+using Referral.Domain.Vocabulary;
 
 namespace Referral.Api.Features.Profiles;
 
@@ -17,17 +18,17 @@ public sealed record ProfileView(
     int BirthYear,
     [property: Description("Only the district of the postcode sent is kept.")] string PostcodeDistrict,
     int MaxTravelKm,
-    IReadOnlyList<string> Conditions,
-    IReadOnlyList<string> Communities,
-    IReadOnlyList<string> Languages,
+    [property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.Conditions))] IReadOnlyList<string> Conditions,
+    [property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.Communities))] IReadOnlyList<string> Communities,
+    [property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.Languages))] IReadOnlyList<string> Languages,
     bool NeedsInterpreter,
-    IReadOnlyList<string> AccessibilityNeeds,
+    [property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.AccessibilityFeatures))] IReadOnlyList<string> AccessibilityNeeds,
     FormatPreferencesBody Formats,
-    IReadOnlyList<string> Availability,
-    string CostLimit,
+    [property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.ScheduleSlots))] IReadOnlyList<string> Availability,
+    [property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.CostLimits))] string CostLimit,
     bool? HasUsedPeerSupport,
     PersonalityView Personality,
-    IReadOnlyList<string>? FactorPriorities,
+    [property: Vocabulary(typeof(DecisionFactors), nameof(DecisionFactors.Terms))] IReadOnlyList<string>? FactorPriorities,
     WeightsView Weights,
     ConsentBody Consent,
     DateTimeOffset CreatedAt,
@@ -77,7 +78,7 @@ public sealed record PersonalityView(
 
 /// <summary>The effective ranking of the twelve decision factors and the weights matching will use.</summary>
 public sealed record WeightsView(
-    [property: Description("never-used, has-used or unknown (from hasUsedPeerSupport): selects the cohort prior.")] string Cohort,
+    [property: Description("never-used, has-used or unknown (from hasUsedPeerSupport): selects the cohort prior.")] [property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.Cohorts))] string Cohort,
     string Method,
     string Note,
     IReadOnlyList<FactorWeightView> Factors)
@@ -104,8 +105,8 @@ public sealed record WeightsView(
 }
 
 public sealed record FactorWeightView(
-    string Factor,
+    [property: Vocabulary(typeof(DecisionFactors), nameof(DecisionFactors.Terms))] string Factor,
     int Rank,
     double Weight,
-    [property: Description("patient when the patient ranked this factor, else cohort-prior.")] string Source,
-    [property: Description("survey when the factor's prior rank was published by the survey, else assumption.")] string PriorSource);
+    [property: Description("patient when the patient ranked this factor, else cohort-prior.")] [property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.WeightSources))] string Source,
+    [property: Description("survey when the factor's prior rank was published by the survey, else assumption.")] [property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.PriorSources))] string PriorSource);

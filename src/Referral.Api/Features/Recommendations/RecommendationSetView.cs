@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using Referral.Api.Features.Profiles;
 using Referral.Matching;
+using Referral.Domain.Vocabulary;
+using Referral.Domain.Factors;
 
 namespace Referral.Api.Features.Recommendations;
 
@@ -25,7 +27,7 @@ public sealed record RecommendedService(
     int Rank,
     Guid ServiceId,
     string ServiceName,
-    [property: Description("The formats offered to this patient: the service's own, less avoided formats and in-person formats they cannot reach or use.")] IReadOnlyList<string> Formats,
+    [property: Description("The formats offered to this patient: the service's own, less avoided formats and in-person formats they cannot reach or use.")] [property: Vocabulary(typeof(Formats), nameof(Formats.Terms))] IReadOnlyList<string> Formats,
     [property: Description("District-centroid distance to the venue in km; null when the service has no venue.")] double? DistanceKm,
     [property: Description("The weighted sum of factor scores, 0 to 1.")] double Total,
     [property: Description("Total x 100, rounded: the figure to show.")] int Score,
@@ -46,4 +48,4 @@ public sealed record RecommendedService(
 
 /// <param name="Contribution">weight x score: this factor's share of the total.</param>
 /// <param name="Reason">One sentence a GP can read out.</param>
-public sealed record FactorExplanation(string Factor, double Weight, double Score, double Contribution, string Reason);
+public sealed record FactorExplanation([property: Vocabulary(typeof(DecisionFactors), nameof(DecisionFactors.Terms))] string Factor, double Weight, double Score, double Contribution, string Reason);

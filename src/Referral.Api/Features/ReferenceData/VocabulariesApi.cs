@@ -6,7 +6,7 @@ namespace Referral.Api.Features.ReferenceData;
 
 public sealed record FormatTerm(string Code, string Label, bool RealTime, bool InPerson, bool Group, double SocialIntensity);
 
-public sealed record FactorTerm(string Code, string Meaning, int PriorRankNeverUsed, int PriorRankHasUsed, string Source);
+public sealed record FactorTerm(string Code, string Meaning, int PriorRankNeverUsed, int PriorRankHasUsed, [property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.PriorSources))] string Source);
 
 /// <summary>Every code the API accepts, with its words. Codes are stable; new ones may be added.</summary>
 public sealed record VocabularySet(
@@ -28,7 +28,12 @@ public sealed record VocabularySet(
     IReadOnlyList<Term> ReferralStatuses,
     IReadOnlyList<Term> DeclineReasons,
     IReadOnlyList<Term> ClinicianRoles,
-    IReadOnlyList<Term> RegistrationBodies);
+    IReadOnlyList<Term> RegistrationBodies,
+    IReadOnlyList<Term> Cohorts,
+    IReadOnlyList<Term> PriorSources,
+    IReadOnlyList<Term> WeightSources,
+    IReadOnlyList<Term> EndorsementImportance,
+    IReadOnlyList<Term> AuditActions);
 
 public static class VocabulariesApi
 {
@@ -53,7 +58,12 @@ public static class VocabulariesApi
         Vocabularies.ReferralStatuses.Terms,
         Vocabularies.DeclineReasons.Terms,
         Vocabularies.ClinicianRoles.Terms,
-        Vocabularies.RegistrationBodies.Terms);
+        Vocabularies.RegistrationBodies.Terms,
+        Vocabularies.Cohorts.Terms,
+        Vocabularies.PriorSources.Terms,
+        Vocabularies.WeightSources.Terms,
+        Vocabularies.EndorsementImportance.Terms,
+        Vocabularies.AuditActions.Terms);
 
     public static IEndpointRouteBuilder MapVocabulariesApi(this IEndpointRouteBuilder app)
     {
@@ -61,7 +71,7 @@ public static class VocabulariesApi
             .WithTags("Vocabularies")
             .WithName("GetVocabularies")
             .WithSummary("The controlled vocabularies")
-            .WithDescription("Every code list the API accepts. For services: formats, conditions, communities, accessibility features, schedule slots, languages (ISO 639-1), costs, capacity statuses, evidence levels, referral routes (who may refer) and service statuses. For profiles: cost limits and the twelve decision factors with their cohort priors (factors whose source is 'assumption' are the product's own, not the survey's). For referrals: referral handoffs (the route of a referral), sources, statuses, decline reasons, clinician roles and registration bodies.")
+            .WithDescription("Every code list the API accepts. For services: formats, conditions, communities, accessibility features, schedule slots, languages (ISO 639-1), costs, capacity statuses, evidence levels, referral routes (who may refer) and service statuses. For profiles: cost limits and the twelve decision factors with their cohort priors (factors whose source is 'assumption' are the product's own, not the survey's). For referrals: referral handoffs (the route of a referral), sources, statuses, decline reasons, clinician roles and registration bodies. Codes the API only answers with: cohorts, prior sources, weight sources, endorsement importance and audit actions.")
             .AllowAnonymous();
         return app;
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Referral.Api.OpenApi;
+using Referral.Domain.Vocabulary;
 
 namespace Referral.Api.Features.Referrals;
 
@@ -18,6 +19,7 @@ public sealed record EndorsementBody
 
     [Required]
     [Description("gp, nurse, pharmacist, link-worker or other.")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.ClinicianRoles))]
     public string Role { get; init; } = string.Empty;
 
     [Description("Professional registration: required for every role but link-worker. A GP is on the GMC register, a nurse on the NMC's, a pharmacist on the GPhC's.")]
@@ -40,6 +42,7 @@ public sealed record RegistrationBody
 {
     [Required]
     [Description("gmc (7 digits), nmc (e.g. 01A2345N), hcpc (e.g. PA12345) or gphc (7 digits).")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.RegistrationBodies))]
     public string Body { get; init; } = string.Empty;
 
     [Required, MaxLength(12)]

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Referral.Api.OpenApi;
+using Referral.Domain.Vocabulary;
 
 namespace Referral.Api.Features.Referrals;
 
@@ -28,10 +29,12 @@ public sealed record ReferralBody
 
     [Required]
     [Description("signpost: the patient contacts the service. direct: the practice passes the patient's contact to the service, which needs consent.shareWithProvider.")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.ReferralHandoffs))]
     public string Route { get; init; } = string.Empty;
 
     [Required]
     [Description("Who made the referral: gp, nurse, link-worker or self.")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.ReferralSources))]
     public string Source { get; init; } = string.Empty;
 
     [Description("A clinician's endorsement of this service for this patient, when given with the referral.")]

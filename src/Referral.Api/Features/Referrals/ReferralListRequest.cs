@@ -19,6 +19,7 @@ public sealed record ReferralListRequest
 
     [FromQuery(Name = "status")]
     [Description("Only referrals in this status.")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.ReferralStatuses))]
     public string? Status { get; init; }
 
     [FromQuery(Name = "page")]

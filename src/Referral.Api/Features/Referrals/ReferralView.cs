@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
 using Referral.Domain.Referrals;
+using Referral.Domain.Vocabulary;
 
 namespace Referral.Api.Features.Referrals;
 
@@ -12,11 +13,11 @@ public sealed record ReferralView(
     bool ProfileErased,
     Guid ServiceId,
     Guid? RecommendationId,
-    string Route,
-    string Source,
-    string Status,
-    [property: Description("The statuses this referral may move to next; empty once it is closed.")] IReadOnlyList<string> AllowedNext,
-    [property: Description("never-used, has-used or unknown, as recorded when the referral was made.")] string Cohort,
+    [property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.ReferralHandoffs))] string Route,
+    [property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.ReferralSources))] string Source,
+    [property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.ReferralStatuses))] string Status,
+    [property: Description("The statuses this referral may move to next; empty once it is closed.")] [property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.ReferralStatuses))] IReadOnlyList<string> AllowedNext,
+    [property: Description("never-used, has-used or unknown, as recorded when the referral was made.")] [property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.Cohorts))] string Cohort,
     [property: Description("The patient's ten-year age band when the referral was made.")] string AgeBand,
     EndorsementView? Endorsement,
     IReadOnlyList<ReferralEventView> History,
@@ -53,7 +54,7 @@ public sealed record ReferralView(
 
 public sealed record EndorsementView(
     string ClinicianName,
-    string Role,
+    [property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.ClinicianRoles))] string Role,
     RegistrationBody? Registration,
     string? Note,
     DateTimeOffset EndorsedAt,
@@ -62,7 +63,7 @@ public sealed record EndorsementView(
 
 public sealed record WithdrawalView(DateTimeOffset At, string? Reason);
 
-public sealed record ReferralEventView(string Status, string? Reason, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt);
+public sealed record ReferralEventView([property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.ReferralStatuses))] string Status, string? Reason, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt);
 
 /// <summary>One page of the practice's referrals.</summary>
 public sealed record ReferralPage(IReadOnlyList<ReferralView> Items, int Page, int PageSize, int Total);
@@ -70,7 +71,7 @@ public sealed record ReferralPage(IReadOnlyList<ReferralView> Items, int Page, i
 /// <summary>One row of a referral's append-only audit trail.</summary>
 public sealed record AuditEntryView(
     long Id,
-    [property: Description("referral-created, endorsed, endorsement-withdrawn, status-changed or profile-erased.")] string Action,
+    [property: Description("referral-created, endorsed, endorsement-withdrawn, status-changed or profile-erased.")] [property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.AuditActions))] string Action,
     [property: Description("What changed, without personal data.")] JsonElement Detail,
     [property: Description("The API key that made the change.")] Guid? KeyId,
     DateTimeOffset At)

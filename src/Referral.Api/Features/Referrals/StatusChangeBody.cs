@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Referral.Api.OpenApi;
+using Referral.Domain.Vocabulary;
 
 namespace Referral.Api.Features.Referrals;
 
@@ -10,6 +11,7 @@ public sealed record StatusChangeBody
 {
     [Required]
     [Description("The new status; it must be one of the referral's allowedNext.")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.ReferralStatuses))]
     public string Status { get; init; } = string.Empty;
 
     [MaxLength(200)]

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Referral.Api.OpenApi;
+using Referral.Domain.Vocabulary;
 
 namespace Referral.Api.Features.Services;
 
@@ -25,13 +26,16 @@ public record ServiceBody
     public OrganisationBody Organisation { get; init; } = null!;
 
     [Description("Conditions the service supports (vocabulary: conditions). Empty for a service open to anyone.")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.Conditions))]
     public IReadOnlyList<string> Conditions { get; init; } = [];
 
     [Description("Communities the service is run by and for (vocabulary: communities).")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.Communities))]
     public IReadOnlyList<string> Communities { get; init; } = [];
 
     [Required, MinLength(1)]
     [Description("How support is delivered (vocabulary: formats). At least one.")]
+    [Vocabulary(typeof(Domain.Vocabulary.Formats), nameof(Domain.Vocabulary.Formats.Terms))]
     public IReadOnlyList<string> Formats { get; init; } = [];
 
     [MaxLength(8)]
@@ -42,17 +46,21 @@ public record ServiceBody
     public ServiceAreaBody ServiceArea { get; init; } = null!;
 
     [Description("When the service runs (vocabulary: scheduleSlots). Asynchronous formats may leave it empty.")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.ScheduleSlots))]
     public IReadOnlyList<string> Schedule { get; init; } = [];
 
     [Required, MinLength(1)]
     [Description("Languages the service is offered in, as ISO 639-1 codes. At least one.")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.Languages))]
     public IReadOnlyList<string> Languages { get; init; } = [];
 
     [Description("Accessibility features of the venue or platform (vocabulary: accessibilityFeatures).")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.AccessibilityFeatures))]
     public IReadOnlyList<string> Accessibility { get; init; } = [];
 
     [Required]
     [Description("free, low-cost or paid.")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.Costs))]
     public string Cost { get; init; } = string.Empty;
 
     public EligibilityBody Eligibility { get; init; } = new();
@@ -65,12 +73,14 @@ public record ServiceBody
 
     [Required, MinLength(1)]
     [Description("How people can be referred: self, gp, link-worker. At least one.")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.ReferralRoutes))]
     public IReadOnlyList<string> ReferralRoutes { get; init; } = [];
 
     [Required]
     public ContactBody Contact { get; init; } = null!;
 
     [Description("active (the default), paused or closed.")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.ServiceStatuses))]
     public string Status { get; init; } = "active";
 
     [Required]
@@ -119,6 +129,7 @@ public sealed class CapacityBody
 {
     [Required]
     [Description("open, waitlist or full.")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.CapacityStatuses))]
     public string Status { get; init; } = string.Empty;
 
     [Range(1, 104)]
@@ -135,6 +146,7 @@ public sealed class QualityBody
 
     [Required]
     [Description("none, participant-feedback, independent-evaluation or trial.")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.EvidenceLevels))]
     public string EvidenceLevel { get; init; } = string.Empty;
 
     [Description("Quality marks held, e.g. \"Mind Quality Mark\".")]

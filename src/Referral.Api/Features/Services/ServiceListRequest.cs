@@ -16,18 +16,22 @@ public sealed record ServiceListRequest
 
     [Description("Only services supporting this condition (vocabulary: conditions).")]
     [FromQuery(Name = "condition")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.Conditions))]
     public string? Condition { get; init; }
 
     [Description("Only services for this community (vocabulary: communities).")]
     [FromQuery(Name = "community")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.Communities))]
     public string? Community { get; init; }
 
     [Description("Only services offering this format (vocabulary: formats).")]
     [FromQuery(Name = "format")]
+    [Vocabulary(typeof(Formats), nameof(Formats.Terms))]
     public string? Format { get; init; }
 
     [Description("Only services offered in this language (ISO 639-1).")]
     [FromQuery(Name = "language")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.Languages))]
     public string? Language { get; init; }
 
     [Description("A UK postcode or postcode district: only services with a venue within radiusKm, nearest first.")]
@@ -40,6 +44,7 @@ public sealed record ServiceListRequest
 
     [Description("active (the default), paused or closed.")]
     [FromQuery(Name = "status")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.ServiceStatuses))]
     public string? Status { get; init; }
 
     [Description("Page number, from 1.")]
