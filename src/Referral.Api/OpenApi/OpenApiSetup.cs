@@ -28,6 +28,7 @@ public static class OpenApiSetup
         {
             options.CreateSchemaReferenceId = SchemaNameAttribute.Of;
             options.AddExamples();
+            options.AddPropertyFacts();
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

@@ -76,7 +76,7 @@ public static class RecommendationsApi
 
         var now = clock.GetUtcNow();
         var (candidates, trackRecords) = directory.For(ods);
-        var result = MatchingEngine.Rank(profile.ToPatient(districts), candidates, request.Limit ?? 10, DateOnly.FromDateTime(now.UtcDateTime), trackRecords);
+        var result = MatchingEngine.Rank(profile.ToPatient(districts), candidates, request.Limit ?? RecommendationRequest.DefaultLimit, DateOnly.FromDateTime(now.UtcDateTime), trackRecords);
         var set = new RecommendationSetView(
             Guid.NewGuid(), profile.Id, profile.Version, result.EngineVersion, WeightsView.From(result.Weights),
             result.Endorsement, result.Items.Select(RecommendedService.From).ToList(), result.Exclusions, result.CandidatesConsidered, now);
@@ -129,11 +129,9 @@ public static class RecommendationsApi
 public sealed record RecommendationRequest
 {
     [FromQuery(Name = "limit")]
-    [Description("How many services to return, 1-50 (default 10).")]
+    [System.ComponentModel.DataAnnotations.Range(1, 50), DefaultValue(DefaultLimit)]
+    [Description("How many services to return.")]
     public int? Limit { get; init; }
-}
 
-public sealed class RecommendationRequestValidator : AbstractValidator<RecommendationRequest>
-{
-    public RecommendationRequestValidator() => RuleFor(r => r.Limit).InclusiveBetween(1, 50);
+    public const int DefaultLimit = 10;
 }
