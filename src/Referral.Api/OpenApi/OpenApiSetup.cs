@@ -29,6 +29,7 @@ public static class OpenApiSetup
             options.CreateSchemaReferenceId = SchemaNameAttribute.Of;
             options.AddExamples();
             options.AddSchemaTransformer(VocabularyEnums.Apply);
+            options.AddPropertyFacts();
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

@@ -23,9 +23,11 @@ public static class ValidationFilter
                 return;
             }
 
+            // An argument is checked when it has a validator or declares limits of its own.
             var validated = method.GetParameters()
-                .Select((parameter, index) => (Index: index, Validator: typeof(IValidator<>).MakeGenericType(parameter.ParameterType)))
-                .Where(p => isService.IsService(p.Validator))
+                .Select((parameter, index) => (Index: index, Type: parameter.ParameterType, Validator: typeof(IValidator<>).MakeGenericType(parameter.ParameterType)))
+                .Where(p => isService.IsService(p.Validator) || DeclaredLimits.Declares(p.Type))
+                .Select(p => (p.Index, Validator: isService.IsService(p.Validator) ? p.Validator : null))
                 .ToArray();
             if (validated.Length == 0)
             {
@@ -50,11 +52,22 @@ public static class ValidationFilter
                         return Invalid(controlled.ToDictionary(f => f, f => new[] { ControlCharacters.Message(f) }));
                     }
 
-                    var validator = (IValidator)context.HttpContext.RequestServices.GetRequiredService(validatorType);
-                    var result = await validator.ValidateAsync(new ValidationContext<object>(argument), context.HttpContext.RequestAborted);
-                    if (!result.IsValid)
+                    // The declared limits first: a field over its limit gets that one message, and the
+                    // validator's rules report every other field in the same answer.
+                    var errors = DeclaredLimits.Broken(argument).ToDictionary(e => e.Key, e => new[] { e.Value });
+                    if (validatorType is not null)
                     {
-                        return Invalid(result.ToDictionary());
+                        var validator = (IValidator)context.HttpContext.RequestServices.GetRequiredService(validatorType);
+                        var result = await validator.ValidateAsync(new ValidationContext<object>(argument), context.HttpContext.RequestAborted);
+                        foreach (var (field, messages) in result.ToDictionary())
+                        {
+                            errors.TryAdd(field, messages);
+                        }
+                    }
+
+                    if (errors.Count > 0)
+                    {
+                        return Invalid(errors);
                     }
                 }
 

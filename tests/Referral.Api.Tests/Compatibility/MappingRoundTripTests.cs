@@ -95,7 +95,10 @@ public sealed class MappingRoundTripTests(ApiFactory api) : IClassFixture<ApiFac
         }
     }
 
-    /// <summary>Every property of the schema, nested ones included, is set in some body to neither null, false nor empty.</summary>
+    /// <summary>
+    /// Every property of the schema, nested ones included, is set in some body to neither null,
+    /// false nor empty; read-only ones (what GET adds, accepted and ignored by PUT) have nothing to map.
+    /// </summary>
     internal static async Task AssertEveryMemberSet(ApiFactory api, string schema, JsonObject[] bodies)
     {
         var contract = await (await api.Anonymous().GetAsync("/openapi/v1.json")).ReadObject();
@@ -112,7 +115,12 @@ public sealed class MappingRoundTripTests(ApiFactory api) : IClassFixture<ApiFac
     {
         foreach (var (name, property) in schema["properties"]!.AsObject())
         {
-            var reference = property!["$ref"] ?? property["oneOf"]?.AsArray().Select(o => o!["$ref"]).FirstOrDefault(r => r is not null);
+            if (property!["readOnly"]?.GetValue<bool>() == true)
+            {
+                continue;
+            }
+
+            var reference = property["$ref"] ?? property["oneOf"]?.AsArray().Select(o => o!["$ref"]).FirstOrDefault(r => r is not null);
             if (reference is null)
             {
                 yield return prefix + name;
@@ -120,6 +128,11 @@ public sealed class MappingRoundTripTests(ApiFactory api) : IClassFixture<ApiFac
             }
 
             var target = schemas[reference.GetValue<string>().Split('/')[^1]]!.AsObject();
+            if (target["readOnly"]?.GetValue<bool>() == true)
+            {
+                continue;
+            }
+
             foreach (var inner in Paths(schemas, target, prefix + name + "."))
             {
                 yield return inner;

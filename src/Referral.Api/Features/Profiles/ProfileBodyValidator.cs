@@ -3,7 +3,6 @@ using Referral.Api.Validation;
 using Referral.Domain.Factors;
 using Referral.Domain.Geography;
 using Referral.Domain.Identifiers;
-using Referral.Domain.Personality;
 using Referral.Domain.Vocabulary;
 
 namespace Referral.Api.Features.Profiles;
@@ -16,10 +15,10 @@ public sealed class ProfileBodyValidator : AbstractValidator<ProfileBody>
 {
     public ProfileBodyValidator(PostcodeDistricts districts, TimeProvider clock)
     {
-        RuleFor(p => p.PatientRef).NotEmpty().MaximumLength(64)
-            .Matches("^[A-Za-z0-9._/-]+\\z").WithMessage("'patientRef' may contain only letters, digits and . _ / -");
+        RuleFor(p => p.PatientRef).NotEmpty();
+        // The masked form is what GET returns; ReplaceProfile keeps the stored number for it.
         RuleFor(p => p.NhsNumber)
-            .Must(NhsNumber.IsValid)
+            .Must(n => NhsNumber.IsValid(n) || ProfileMapping.IsMasked(n))
             .WithMessage("'nhsNumber' is not a valid NHS number: it needs 10 digits whose last is the Modulus 11 check digit.")
             .When(p => p.NhsNumber is not null);
         // The year is read per request: validators live as long as the process, across New Year.
@@ -30,15 +29,13 @@ public sealed class ProfileBodyValidator : AbstractValidator<ProfileBody>
             .NotEmpty()
             .Must(p => districts.TryLocate(p, out _, out _))
             .WithMessage("'postcode' must be a UK postcode or postcode district that exists, such as 'LS1 4AP' or 'LS1'.");
-        RuleFor(p => p.MaxTravelKm).InclusiveBetween(1, 200);
         RuleFor(p => p.Conditions).Codes(Vocabularies.Conditions);
         RuleFor(p => p.Communities).Codes(Vocabularies.Communities);
-        RuleFor(p => p.Languages).NotEmpty().Codes(Vocabularies.Languages);
+        RuleFor(p => p.Languages).Codes(Vocabularies.Languages);
         RuleFor(p => p.AccessibilityNeeds).Codes(Vocabularies.AccessibilityFeatures);
         RuleFor(p => p.Availability).Codes(Vocabularies.ScheduleSlots);
         RuleFor(p => p.CostLimit).NotEmpty().In(Vocabularies.CostLimits);
         RuleFor(p => p.Formats).NotNull().SetValidator(new FormatPreferencesValidator());
-        RuleFor(p => p.Personality!).SetValidator(new PersonalityValidator()).When(p => p.Personality is not null);
         RuleFor(p => p.FactorPriorities!).Codes(DecisionFactors.Terms).When(p => p.FactorPriorities is not null);
         RuleFor(p => p.Consent).NotNull().SetValidator(new ConsentValidator(clock));
     }
@@ -54,26 +51,11 @@ public sealed class ProfileBodyValidator : AbstractValidator<ProfileBody>
         }
     }
 
-    private sealed class PersonalityValidator : AbstractValidator<PersonalityAnswersBody>
-    {
-        public PersonalityValidator()
-        {
-            RuleFor(p => p.Tipi!)
-                .Must(a => a.Count == Tipi.Items).WithMessage("'personality.tipi' needs exactly ten answers, in item order.")
-                .Must(a => a.All(x => x is >= Tipi.Min and <= Tipi.Max)).WithMessage("'personality.tipi' answers are whole numbers from 1 (disagree strongly) to 7 (agree strongly).")
-                .When(p => p.Tipi is not null);
-            RuleFor(p => p.Ucla3!)
-                .Must(a => a.Count == Ucla3.Items).WithMessage("'personality.ucla3' needs exactly three answers.")
-                .Must(a => a.All(x => x is >= Ucla3.Min and <= Ucla3.Max)).WithMessage("'personality.ucla3' answers are 1 (hardly ever), 2 (some of the time) or 3 (often).")
-                .When(p => p.Ucla3 is not null);
-        }
-    }
-
     private sealed class ConsentValidator : AbstractValidator<ConsentBody>
     {
         public ConsentValidator(TimeProvider clock)
         {
-            RuleFor(c => c.RecordedBy).NotEmpty().MaximumLength(64);
+            RuleFor(c => c.RecordedBy).NotEmpty();
             RuleFor(c => c.RecordedAt)
                 .NotEqual(default(DateTimeOffset)).WithMessage("'consent.recordedAt' is required.")
                 .Must(t => t <= clock.GetUtcNow().AddMinutes(5)).WithMessage("'consent.recordedAt' cannot be in the future.");

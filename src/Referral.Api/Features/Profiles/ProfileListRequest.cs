@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using FluentValidation;
+using System.ComponentModel.DataAnnotations;
 using Referral.Api.Validation;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,27 +8,22 @@ namespace Referral.Api.Features.Profiles;
 /// <summary>The query string of GET /v1/profiles.</summary>
 public sealed record ProfileListRequest
 {
+    [MaxLength(64)]
     [FromQuery(Name = "patientRef")]
     [Description("Only the profile with this patient reference (exact match).")]
     public string? PatientRef { get; init; }
+
+    [Range(1, Paging.MaxPage)]
 
     [FromQuery(Name = "page")]
     [Description("Page number, from 1.")]
     public int? Page { get; init; }
 
-    [FromQuery(Name = "pageSize")]
-    [Description("Items per page, 1-100 (default 20).")]
-    public int? PageSize { get; init; }
-}
+    [Range(1, Paging.MaxPageSize), DefaultValue(Paging.DefaultPageSize)]
 
-public sealed class ProfileListRequestValidator : AbstractValidator<ProfileListRequest>
-{
-    public ProfileListRequestValidator()
-    {
-        RuleFor(r => r.PatientRef).MaximumLength(64);
-        RuleFor(r => r.Page).ValidPage();
-        RuleFor(r => r.PageSize).ValidPageSize();
-    }
+    [FromQuery(Name = "pageSize")]
+    [Description("Items per page.")]
+    public int? PageSize { get; init; }
 }
 
 /// <summary>One page of the practice's profiles.</summary>

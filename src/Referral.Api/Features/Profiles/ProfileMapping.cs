@@ -13,6 +13,27 @@ public static class ProfileMapping
     /// <summary>The normalised NHS number, or null: kept in a column of its own, never in the details.</summary>
     public static string? NhsNumberOf(ProfileBody body) => NhsNumber.Normalise(body.NhsNumber);
 
+    /// <summary>True for the masked form GET returns ("*** *** 5552"), which stands for the stored number.</summary>
+    public static bool IsMasked(string? nhsNumber) =>
+        nhsNumber is { Length: 12 } masked && masked.StartsWith("*** *** ", StringComparison.Ordinal) && masked[8..].All(char.IsAsciiDigit);
+
+    /// <summary>
+    /// The number to store for a replacement: the one sent, or, for the masked form, the stored
+    /// one, so a GET body sent back never overwrites the number with its mask. Null when the mask
+    /// does not match what is stored.
+    /// </summary>
+    public static bool TryKeep(ProfileBody body, string? stored, out string? nhsNumber)
+    {
+        if (!IsMasked(body.NhsNumber))
+        {
+            nhsNumber = NhsNumberOf(body);
+            return true;
+        }
+
+        nhsNumber = stored;
+        return stored is not null && NhsNumber.Mask(stored) == body.NhsNumber;
+    }
+
     /// <summary>What is kept of the body: everything but the NHS number, with the postcode as its district.</summary>
     public static ProfileInput ToDetails(this ProfileBody body) => new()
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Referral.Domain.Factors;
 using Referral.Domain.Personality;
 using Referral.Domain.Profiles;
@@ -9,14 +10,17 @@ namespace Referral.Api.Features.Profiles;
 /// <summary>
 /// A profile as the API returns it: the NHS number masked, the postcode as its district, and
 /// what the engine derives from the answers (trait scores, loneliness, the weights it will use).
+/// Sent back with PUT as it is, it changes nothing: the read-only fields are ignored, postcode is
+/// the stored district, and the masked NHS number stands for the stored one.
 /// </summary>
 public sealed record ProfileView(
-    Guid Id,
-    int Version,
+    [property: ReadOnly(true)] Guid Id,
+    [property: ReadOnly(true)] int Version,
     string PatientRef,
     [property: Description("Masked: only the last four digits are ever returned, e.g. \"*** *** 5552\".")] string? NhsNumber,
     int BirthYear,
-    [property: Description("Only the district of the postcode sent is kept.")] string PostcodeDistrict,
+    [property: Description("The stored district: only the district of the postcode sent is kept.")] string Postcode,
+    [property: ReadOnly(true), Description("Only the district of the postcode sent is kept.")] string PostcodeDistrict,
     int MaxTravelKm,
     [property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.Conditions))] IReadOnlyList<string> Conditions,
     [property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.Communities))] IReadOnlyList<string> Communities,
@@ -29,10 +33,10 @@ public sealed record ProfileView(
     bool? HasUsedPeerSupport,
     PersonalityView Personality,
     [property: Vocabulary(typeof(DecisionFactors), nameof(DecisionFactors.Terms))] IReadOnlyList<string>? FactorPriorities,
-    WeightsView Weights,
+    [property: ReadOnly(true)] WeightsView Weights,
     ConsentBody Consent,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    [property: ReadOnly(true)] DateTimeOffset CreatedAt,
+    [property: ReadOnly(true)] DateTimeOffset UpdatedAt)
 {
     public static ProfileView From(Profile profile)
     {
@@ -43,6 +47,7 @@ public sealed record ProfileView(
             d.PatientRef,
             profile.NhsNumber is null ? null : Domain.Identifiers.NhsNumber.Mask(profile.NhsNumber),
             d.BirthYear,
+            profile.PostcodeDistrict,
             profile.PostcodeDistrict,
             d.MaxTravelKm,
             d.Conditions,
@@ -65,9 +70,9 @@ public sealed record ProfileView(
 
 public sealed record PersonalityView(
     IReadOnlyList<int>? Tipi,
-    [property: Description("Big Five traits from 1.0 to 7.0, scored with the TIPI key (Gosling, Rentfrow and Swann 2003).")] TipiTraits? Traits,
+    [property: ReadOnly(true), Description("Big Five traits from 1.0 to 7.0, scored with the TIPI key (Gosling, Rentfrow and Swann 2003).")] TipiTraits? Traits,
     IReadOnlyList<int>? Ucla3,
-    [property: Description("UCLA-3 sum (3-9); a sum of 6 or more is read as lonely (Hughes et al. 2004).")] LonelinessScore? Loneliness)
+    [property: ReadOnly(true), Description("UCLA-3 sum (3-9); a sum of 6 or more is read as lonely (Hughes et al. 2004).")] LonelinessScore? Loneliness)
 {
     public static PersonalityView From(PersonalityAnswers? answers) => new(
         answers?.Tipi,

@@ -69,6 +69,11 @@ public static class ProfilesApi
             return NoConsent();
         }
 
+        if (ProfileMapping.IsMasked(body.NhsNumber))
+        {
+            return MaskedNhsNumber("A new profile has no stored NHS number for the masked form to stand for: send the full number or none.");
+        }
+
         var profile = await profiles.CreateAsync(user.OdsCode(), ProfileMapping.NhsNumberOf(body), body.ToDetails(), clock.GetUtcNow(), cancellationToken);
         if (profile is null)
         {
@@ -83,7 +88,7 @@ public static class ProfilesApi
         [AsParameters] ProfileListRequest request, ClaimsPrincipal user, IProfileRepository profiles, CancellationToken cancellationToken)
     {
         var patientRef = string.IsNullOrEmpty(request.PatientRef) ? null : request.PatientRef;
-        var page = await profiles.ListAsync(user.OdsCode(), patientRef, request.Page ?? 1, request.PageSize ?? 20, cancellationToken);
+        var page = await profiles.ListAsync(user.OdsCode(), patientRef, request.Page ?? 1, request.PageSize ?? Paging.DefaultPageSize, cancellationToken);
         return TypedResults.Ok(new ProfilePage(page.Items.Select(ProfileView.From).ToList(), page.PageNumber, page.PageSize, page.Total));
     }
 
@@ -115,8 +120,25 @@ public static class ProfilesApi
             return NoConsent();
         }
 
+        // A body read with GET carries the masked number: it stands for the stored one, which the
+        // mask must match, and never replaces it.
+        var nhsNumber = ProfileMapping.NhsNumberOf(body);
+        if (ProfileMapping.IsMasked(body.NhsNumber))
+        {
+            var stored = await profiles.GetAsync(user.OdsCode(), id, cancellationToken);
+            if (stored is null)
+            {
+                return Problem.NotFound("profile");
+            }
+
+            if (!ProfileMapping.TryKeep(body, stored.NhsNumber, out nhsNumber))
+            {
+                return MaskedNhsNumber("The masked NHS number does not match the stored one: send the full number to change it, or none to remove it.");
+            }
+        }
+
         var outcome = await profiles.ReplaceAsync(
-            user.OdsCode(), id, ProfileMapping.NhsNumberOf(body), body.ToDetails(), ETags.ExpectedVersionOf(ifMatch), clock.GetUtcNow(), cancellationToken);
+            user.OdsCode(), id, nhsNumber, body.ToDetails(), ETags.ExpectedVersionOf(ifMatch), clock.GetUtcNow(), cancellationToken);
         switch (outcome)
         {
             case ReplaceOutcome<Profile>.Replaced replaced:
@@ -136,6 +158,10 @@ public static class ProfilesApi
         await profiles.EraseAsync(user.OdsCode(), id, user.KeyId(), clock.GetUtcNow(), cancellationToken)
             ? TypedResults.NoContent()
             : Problem.NotFound("profile");
+
+    private static ProblemHttpResult MaskedNhsNumber(string detail) =>
+        TypedResults.Problem(TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { ["nhsNumber"] = [detail] }, detail, title: "The request has invalid fields").ProblemDetails);
 
     private static ProblemHttpResult NoConsent() =>
         Problem.Unprocessable("Consent needed", "A profile can only be stored when the patient has agreed: consent.storeProfile must be true.");

@@ -51,7 +51,7 @@ public static class RecommendationsApi
     public static async Task<Results<StoredJsonResult, ProblemHttpResult>> Recommend(
         Guid id, [AsParameters] RecommendationRequest request, ClaimsPrincipal user, Recommender recommender, HttpContext http, CancellationToken cancellationToken)
     {
-        var set = await recommender.RecommendAsync(user.OdsCode(), id, request.Limit ?? 10, cancellationToken);
+        var set = await recommender.RecommendAsync(user.OdsCode(), id, request.Limit ?? RecommendationRequest.DefaultLimit, cancellationToken);
         if (set is null)
         {
             return Problem.NotFound("profile");
@@ -83,11 +83,9 @@ public static class RecommendationsApi
 public sealed record RecommendationRequest
 {
     [FromQuery(Name = "limit")]
-    [Description("How many services to return, 1-50 (default 10).")]
+    [System.ComponentModel.DataAnnotations.Range(1, 50), DefaultValue(DefaultLimit)]
+    [Description("How many services to return.")]
     public int? Limit { get; init; }
-}
 
-public sealed class RecommendationRequestValidator : AbstractValidator<RecommendationRequest>
-{
-    public RecommendationRequestValidator() => RuleFor(r => r.Limit).InclusiveBetween(1, 50);
+    public const int DefaultLimit = 10;
 }

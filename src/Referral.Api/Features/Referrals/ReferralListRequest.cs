@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Referral.Api.Validation;
@@ -22,12 +23,16 @@ public sealed record ReferralListRequest
     [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.ReferralStatuses))]
     public string? Status { get; init; }
 
+    [Range(1, Paging.MaxPage)]
+
     [FromQuery(Name = "page")]
     [Description("Page number, from 1.")]
     public int? Page { get; init; }
 
+    [Range(1, Paging.MaxPageSize), DefaultValue(Paging.DefaultPageSize)]
+
     [FromQuery(Name = "pageSize")]
-    [Description("Items per page, 1-100 (default 20).")]
+    [Description("Items per page.")]
     public int? PageSize { get; init; }
 }
 
@@ -36,7 +41,5 @@ public sealed class ReferralListRequestValidator : AbstractValidator<ReferralLis
     public ReferralListRequestValidator()
     {
         RuleFor(r => r.Status).In(Vocabularies.ReferralStatuses);
-        RuleFor(r => r.Page).ValidPage();
-        RuleFor(r => r.PageSize).ValidPageSize();
     }
 }

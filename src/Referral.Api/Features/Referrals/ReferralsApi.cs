@@ -90,7 +90,7 @@ public static class ReferralsApi
         [AsParameters] ReferralListRequest request, ClaimsPrincipal user, IReferralRepository referrals, CancellationToken cancellationToken)
     {
         var page = await referrals.ListAsync(
-            user.OdsCode(), new ReferralQuery(request.ProfileId, request.ServiceId, request.Status, request.Page ?? 1, request.PageSize ?? 20), cancellationToken);
+            user.OdsCode(), new ReferralQuery(request.ProfileId, request.ServiceId, request.Status, request.Page ?? 1, request.PageSize ?? Paging.DefaultPageSize), cancellationToken);
         return TypedResults.Ok(new ReferralPage(page.Items.Select(ReferralView.From).ToList(), page.PageNumber, page.PageSize, page.Total));
     }
 

@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using Referral.Api.OpenApi;
 using Referral.Domain.Vocabulary;
+using Referral.Api.Validation;
 
 namespace Referral.Api.Features.Services;
 
@@ -79,13 +81,39 @@ public record ServiceBody
     [Required]
     public ContactBody Contact { get; init; } = null!;
 
+    [DefaultValue(DefaultStatus)]
     [Description("active (the default), paused or closed.")]
     [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.ServiceStatuses))]
-    public string Status { get; init; } = "active";
+    public string Status { get; init; } = DefaultStatus;
 
     [Required]
     [Description("The date the directory last checked this entry (not in the future).")]
     public DateOnly LastReviewed { get; init; }
+
+    // The directory's own fields, as GET returns them. They are accepted and ignored here so that
+    // a service read with GET can be sent back with PUT unchanged; the view declares them again,
+    // required, with the values the directory holds.
+    [ReadOnly(true), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [Description("Set by the directory; ignored when sent.")]
+    public Guid? Id { get; init; }
+
+    [ReadOnly(true), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [Description("Set by the directory; ignored when sent (If-Match carries the version a change is based on).")]
+    public int? Version { get; init; }
+
+    [ReadOnly(true), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [Description("Derived from venuePostcode; ignored when sent.")]
+    public string? VenueDistrict { get; init; }
+
+    [ReadOnly(true), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [Description("Set by the directory; ignored when sent.")]
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    [ReadOnly(true), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [Description("Set by the directory; ignored when sent.")]
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    public const string DefaultStatus = "active";
 }
 
 [SchemaName("Organisation")]
@@ -95,6 +123,7 @@ public sealed class OrganisationBody
     public string Name { get; init; } = string.Empty;
 
     [MaxLength(9)]
+    [RegularExpression("^([0-9]{6,8}|SC[0-9]{6}|NIC[0-9]{6})$", ErrorMessage = "'{0}' must be a Charity Commission (6-8 digits), OSCR (SC + 6 digits) or CCNI (NIC + 6 digits) number.")]
     [Description("Charity Commission for England and Wales (6-8 digits), OSCR (SC + 6 digits) or Charity Commission for Northern Ireland (NIC + 6 digits) number.")]
     public string? CharityNumber { get; init; }
 
@@ -149,6 +178,7 @@ public sealed class QualityBody
     [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.EvidenceLevels))]
     public string EvidenceLevel { get; init; } = string.Empty;
 
+    [MaxLength(10), EachItem(MaxLength = 100)]
     [Description("Quality marks held, e.g. \"Mind Quality Mark\".")]
     public IReadOnlyList<string> Accreditations { get; init; } = [];
 }
@@ -160,6 +190,7 @@ public sealed class ContactBody
     public string? Email { get; init; }
 
     [MaxLength(20)]
+    [RegularExpression(@"^(\+44 ?|0)[0-9][0-9 ]{8,12}$", ErrorMessage = "'{0}' must be a UK phone number such as '0113 496 0123'.")]
     public string? Phone { get; init; }
 
     [MaxLength(200)]

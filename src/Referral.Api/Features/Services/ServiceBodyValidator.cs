@@ -10,17 +10,17 @@ public sealed class ServiceBodyValidator : AbstractValidator<ServiceBody>
 {
     public ServiceBodyValidator(PostcodeDistricts districts, TimeProvider clock)
     {
-        RuleFor(s => s.Name).NotEmpty().MaximumLength(120);
-        RuleFor(s => s.Description).NotEmpty().MaximumLength(2000);
+        RuleFor(s => s.Name).NotEmpty();
+        RuleFor(s => s.Description).NotEmpty();
         RuleFor(s => s.Organisation).NotNull().SetValidator(new OrganisationValidator());
         RuleFor(s => s.Conditions).Codes(Vocabularies.Conditions);
         RuleFor(s => s.Communities).Codes(Vocabularies.Communities);
-        RuleFor(s => s.Formats).NotEmpty().Codes(Formats.Terms);
+        RuleFor(s => s.Formats).Codes(Formats.Terms);
         RuleFor(s => s.Schedule).Codes(Vocabularies.ScheduleSlots);
-        RuleFor(s => s.Languages).NotEmpty().Codes(Vocabularies.Languages);
+        RuleFor(s => s.Languages).Codes(Vocabularies.Languages);
         RuleFor(s => s.Accessibility).Codes(Vocabularies.AccessibilityFeatures);
         RuleFor(s => s.Cost).NotEmpty().In(Vocabularies.Costs);
-        RuleFor(s => s.ReferralRoutes).NotEmpty().Codes(Vocabularies.ReferralRoutes);
+        RuleFor(s => s.ReferralRoutes).Codes(Vocabularies.ReferralRoutes);
         RuleFor(s => s.Status).NotEmpty().In(Vocabularies.ServiceStatuses);
         RuleFor(s => s.Eligibility).NotNull().SetValidator(new EligibilityValidator());
         RuleFor(s => s.Capacity).NotNull().SetValidator(new CapacityValidator());
@@ -48,7 +48,6 @@ public sealed class ServiceBodyValidator : AbstractValidator<ServiceBody>
             .When(s => s.ServiceArea is { National: true });
         RuleFor(s => s.ServiceArea.RadiusKm)
             .NotNull().WithMessage("'serviceArea.radiusKm' is required unless the service is national.")
-            .InclusiveBetween(1, 500)
             .When(s => s.ServiceArea is { National: false });
         RuleFor(s => s.VenuePostcode)
             .NotEmpty().WithMessage("A service that is not national needs a 'venuePostcode' to measure its area from; an online-only service is national.")
@@ -65,11 +64,8 @@ public sealed class ServiceBodyValidator : AbstractValidator<ServiceBody>
     {
         public OrganisationValidator()
         {
-            RuleFor(o => o.Name).NotEmpty().MaximumLength(120);
-            RuleFor(o => o.CharityNumber)
-                .Matches("^([0-9]{6,8}|SC[0-9]{6}|NIC[0-9]{6})\\z")
-                .WithMessage("'charityNumber' must be a Charity Commission (6-8 digits), OSCR (SC + 6 digits) or CCNI (NIC + 6 digits) number.");
-            RuleFor(o => o.Website).MaximumLength(200).HttpsUrl();
+            RuleFor(o => o.Name).NotEmpty();
+            RuleFor(o => o.Website).HttpsUrl();
         }
     }
 
@@ -77,8 +73,7 @@ public sealed class ServiceBodyValidator : AbstractValidator<ServiceBody>
     {
         public EligibilityValidator()
         {
-            RuleFor(e => e.MinAge).InclusiveBetween(0, 120);
-            RuleFor(e => e.MaxAge).InclusiveBetween(0, 120)
+            RuleFor(e => e.MaxAge)
                 .GreaterThanOrEqualTo(e => e.MinAge).When(e => e.MinAge is not null)
                 .WithMessage("'maxAge' must not be below 'minAge'.");
         }
@@ -91,7 +86,6 @@ public sealed class ServiceBodyValidator : AbstractValidator<ServiceBody>
             RuleFor(c => c.Status).NotEmpty().In(Vocabularies.CapacityStatuses);
             RuleFor(c => c.WaitWeeks)
                 .NotNull().WithMessage("'waitWeeks' is required when the capacity status is waitlist.")
-                .InclusiveBetween(1, 104)
                 .When(c => c.Status == "waitlist");
             RuleFor(c => c.WaitWeeks)
                 .Null().WithMessage("'waitWeeks' is only for a waitlist.")
@@ -104,8 +98,8 @@ public sealed class ServiceBodyValidator : AbstractValidator<ServiceBody>
         public QualityValidator()
         {
             RuleFor(q => q.EvidenceLevel).NotEmpty().In(Vocabularies.EvidenceLevels);
-            RuleFor(q => q.Accreditations).NotNull().Must(a => a is null || a.Count <= 10).WithMessage("'accreditations' has more than 10 entries.");
-            RuleForEach(q => q.Accreditations).NotEmpty().MaximumLength(100);
+            RuleFor(q => q.Accreditations).NotNull();
+            RuleForEach(q => q.Accreditations).NotEmpty();
         }
     }
 
@@ -113,9 +107,8 @@ public sealed class ServiceBodyValidator : AbstractValidator<ServiceBody>
     {
         public ContactValidator()
         {
-            RuleFor(c => c.Email).MaximumLength(254).EmailAddress();
-            RuleFor(c => c.Phone).Matches(@"^(\+44 ?|0)[0-9][0-9 ]{8,12}\z").WithMessage("'phone' must be a UK phone number such as '0113 496 0123'.");
-            RuleFor(c => c.Website).MaximumLength(200).HttpsUrl();
+            RuleFor(c => c.Email).EmailAddress();
+            RuleFor(c => c.Website).HttpsUrl();
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Referral.Api.Validation;
@@ -10,6 +11,7 @@ namespace Referral.Api.Features.Services;
 /// <summary>The query string of GET /v1/services.</summary>
 public sealed record ServiceListRequest
 {
+    [MaxLength(100)]
     [Description("Free text, matched against name, description and organisation.")]
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
@@ -38,29 +40,36 @@ public sealed record ServiceListRequest
     [FromQuery(Name = "near")]
     public string? Near { get; init; }
 
-    [Description("Search radius for near, in km (1-200, default 25).")]
+    [Range(1.0, 200.0), DefaultValue(DefaultRadiusKm)]
+    [Description("Search radius for near, in km.")]
     [FromQuery(Name = "radiusKm")]
     public double? RadiusKm { get; init; }
 
+    [DefaultValue(ServiceBody.DefaultStatus)]
     [Description("active (the default), paused or closed.")]
     [FromQuery(Name = "status")]
     [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.ServiceStatuses))]
     public string? Status { get; init; }
 
+    [Range(1, Paging.MaxPage)]
+
     [Description("Page number, from 1.")]
     [FromQuery(Name = "page")]
     public int? Page { get; init; }
 
-    [Description("Items per page, 1-100 (default 20).")]
+    [Range(1, Paging.MaxPageSize), DefaultValue(Paging.DefaultPageSize)]
+
+    [Description("Items per page.")]
     [FromQuery(Name = "pageSize")]
     public int? PageSize { get; init; }
+
+    public const double DefaultRadiusKm = 25;
 }
 
 public sealed class ServiceListRequestValidator : AbstractValidator<ServiceListRequest>
 {
     public ServiceListRequestValidator(PostcodeDistricts districts)
     {
-        RuleFor(r => r.Q).MaximumLength(100);
         RuleFor(r => r.Condition).In(Vocabularies.Conditions);
         RuleFor(r => r.Community).In(Vocabularies.Communities);
         RuleFor(r => r.Format).In(Formats.Terms);
@@ -70,9 +79,6 @@ public sealed class ServiceListRequestValidator : AbstractValidator<ServiceListR
             .Must(n => districts.TryLocate(n, out _, out _))
             .WithMessage("'near' must be a UK postcode or postcode district that exists, such as 'LS1 4AP' or 'LS1'.")
             .When(r => r.Near is not null);
-        RuleFor(r => r.RadiusKm).InclusiveBetween(1, 200);
         RuleFor(r => r.RadiusKm).Null().When(r => r.Near is null).WithMessage("'radiusKm' only applies with 'near'.");
-        RuleFor(r => r.Page).ValidPage();
-        RuleFor(r => r.PageSize).ValidPageSize();
     }
 }

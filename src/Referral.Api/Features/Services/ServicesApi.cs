@@ -75,9 +75,9 @@ public static class ServicesApi
                 Language = request.Language,
                 Status = request.Status ?? "active",
                 Near = near,
-                RadiusKm = request.RadiusKm ?? 25,
+                RadiusKm = request.RadiusKm ?? ServiceListRequest.DefaultRadiusKm,
                 Page = request.Page ?? 1,
-                PageSize = request.PageSize ?? 20,
+                PageSize = request.PageSize ?? Paging.DefaultPageSize,
             },
             cancellationToken);
         return TypedResults.Ok(new ServicePage(
