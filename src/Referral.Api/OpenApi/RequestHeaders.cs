@@ -7,6 +7,7 @@ internal static class RequestHeaders
 {
     public const string IdempotencyKey = "Idempotency-Key";
     public const string IfMatch = "If-Match";
+    public const string IfNoneMatch = "If-None-Match";
 
     public static void Apply(OpenApiDocument document)
     {
@@ -20,6 +21,11 @@ internal static class RequestHeaders
             else if (parameter is { In: ParameterLocation.Header, Name: IfMatch })
             {
                 parameter.Description = "The ETag you last read (e.g. \"3\"), so the change applies only to that version: otherwise 412, and nothing changes. \"*\" or no header changes whatever version is current.";
+                parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1 };
+            }
+            else if (parameter is { In: ParameterLocation.Header, Name: IfNoneMatch })
+            {
+                parameter.Description = "The ETag(s) of the answer you already hold, comma-separated, or \"*\": if one is still current (weak comparison, so W/\"3\" matches \"3\"), the answer is 304 Not Modified with no body.";
                 parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1 };
             }
         }

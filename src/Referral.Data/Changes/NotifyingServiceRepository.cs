@@ -45,4 +45,6 @@ public sealed class NotifyingServiceRepository(IServiceRepository inner, ChangeF
     public Task<IReadOnlyList<Service>> AllAsync(CancellationToken cancellationToken) => inner.AllAsync(cancellationToken);
 
     public Task<int> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
+
+    public Task<DirectoryStamp> StampAsync(CancellationToken cancellationToken) => inner.StampAsync(cancellationToken);
 }

@@ -22,4 +22,7 @@ public interface IServiceRepository
     Task<IReadOnlyList<Service>> AllAsync(CancellationToken cancellationToken);
 
     Task<int> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>Changes after every create, replace and retire: the validator of the open listing.</summary>
+    Task<DirectoryStamp> StampAsync(CancellationToken cancellationToken);
 }

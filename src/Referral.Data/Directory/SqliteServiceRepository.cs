@@ -123,6 +123,14 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM services", cancellationToken: cancellationToken));
     }
 
+    public async Task<DirectoryStamp> StampAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var (services, versions, lastUpdated) = await connection.QuerySingleAsync<(long, long, string?)>(new CommandDefinition(
+            "SELECT COUNT(*), COALESCE(SUM(version), 0), CAST(MAX(updated_at) AS TEXT) FROM services", cancellationToken: cancellationToken));
+        return new DirectoryStamp(services, versions, lastUpdated);
+    }
+
     // Distances are between district centroids, which SQLite cannot compute: the filter runs in
     // SQL, the distance cut and ordering here, and only the page's documents are read.
     private async Task<Page<ServiceListing>> ListNearAsync(

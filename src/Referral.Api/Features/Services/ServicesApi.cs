@@ -25,13 +25,13 @@ public static class ServicesApi
         group.MapGet("/", ListServices)
             .WithName("ListServices")
             .WithSummary("List and search the directory")
-            .WithDescription("Filters combine with AND. With near, only services with a venue within radiusKm are listed, nearest first, each with its distance between postcode district centroids; otherwise services are ordered by name. Open to anyone.")
+            .WithDescription("Filters combine with AND. With near, only services with a venue within radiusKm are listed, nearest first, each with its distance between postcode district centroids; otherwise services are ordered by name. Open to anyone. The answer carries an ETag that changes whenever the directory does: send it back in If-None-Match to be told 304 Not Modified, with no body, while it still holds.")
             .AllowAnonymous();
 
         group.MapGet("/{id:guid}", GetService)
             .WithName("GetService")
             .WithSummary("Read one service")
-            .WithDescription("Returns the service with an ETag header; send it back as If-Match when you replace the service.")
+            .WithDescription("Returns the service with an ETag header; send it back as If-Match when you replace the service, or as If-None-Match to be told 304 Not Modified, with no body, while the service is unchanged.")
             .ProducesProblemJson(StatusCodes.Status404NotFound)
             .AllowAnonymous();
 
@@ -61,31 +61,49 @@ public static class ServicesApi
         return app;
     }
 
-    public static async Task<Ok<ServicePage>> ListServices(
-        [AsParameters] ServiceListRequest request, IServiceRepository services, PostcodeDistricts districts, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ServicePage>, NotModified>> ListServices(
+        [AsParameters] ServiceListRequest request,
+        [FromHeader(Name = "If-None-Match")] string? ifNoneMatch,
+        IServiceRepository services,
+        PostcodeDistricts districts,
+        HttpContext http,
+        CancellationToken cancellationToken)
     {
         GeoPoint? near = districts.TryLocate(request.Near, out _, out var point) ? point : null;
-        var page = await services.ListAsync(
-            new ServiceQuery
-            {
-                Text = request.Q,
-                Condition = request.Condition,
-                Community = request.Community,
-                Format = request.Format,
-                Language = request.Language,
-                Status = request.Status ?? "active",
-                Near = near,
-                RadiusKm = request.RadiusKm ?? ServiceListRequest.DefaultRadiusKm,
-                Page = request.Page ?? 1,
-                PageSize = request.PageSize ?? Paging.DefaultPageSize,
-            },
-            cancellationToken);
+        var query = new ServiceQuery
+        {
+            Text = request.Q,
+            Condition = request.Condition,
+            Community = request.Community,
+            Format = request.Format,
+            Language = request.Language,
+            Status = request.Status ?? "active",
+            Near = near,
+            RadiusKm = request.RadiusKm ?? ServiceListRequest.DefaultRadiusKm,
+            Page = request.Page ?? 1,
+            PageSize = request.PageSize ?? Paging.DefaultPageSize,
+        };
+
+        // The stamp is read before the rows: a write in between gives newer rows under the older
+        // tag, which the next request simply replaces; never older rows under the newer tag.
+        var etag = ListingETag.For(await services.StampAsync(cancellationToken), query);
+        ConditionalGet.MarkPublic(http.Response, etag);
+        if (ConditionalGet.NoneMatchFails(ifNoneMatch, etag))
+        {
+            return NotModified.Instance;
+        }
+
+        var page = await services.ListAsync(query, cancellationToken);
         return TypedResults.Ok(new ServicePage(
             page.Items.Select(i => new ServiceListItem(i.Service.ToView(), i.DistanceKm)).ToList(), page.PageNumber, page.PageSize, page.Total));
     }
 
-    public static async Task<Results<Ok<ServiceView>, ProblemHttpResult>> GetService(
-        Guid id, IServiceRepository services, HttpContext http, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ServiceView>, NotModified, ProblemHttpResult>> GetService(
+        Guid id,
+        [FromHeader(Name = "If-None-Match")] string? ifNoneMatch,
+        IServiceRepository services,
+        HttpContext http,
+        CancellationToken cancellationToken)
     {
         var service = await services.GetAsync(id, cancellationToken);
         if (service is null)
@@ -93,7 +111,14 @@ public static class ServicesApi
             return Problem.NotFound("service");
         }
 
-        http.Response.Headers.ETag = ETags.For(service.Version);
+        // The version stays the ETag, so the one tag serves If-Match on PUT and If-None-Match here.
+        var etag = ETags.For(service.Version);
+        ConditionalGet.MarkPublic(http.Response, etag);
+        if (ConditionalGet.NoneMatchFails(ifNoneMatch, etag))
+        {
+            return NotModified.Instance;
+        }
+
         return TypedResults.Ok(service.ToView());
     }
 
