@@ -16,6 +16,7 @@ using Referral.Api.Problems;
 using Referral.Api.Security;
 using Referral.Api.Validation;
 using Referral.Data;
+using Referral.Domain.Referrals;
 using Referral.Data.Sqlite;
 
 namespace Referral.Api;
@@ -59,7 +60,9 @@ public static class ReferralApiExtensions
         services.AddSingleton<ReferralWorkflow>();
         services.AddOptions<MatchingOptions>()
             .Bind(builder.Configuration.GetSection(MatchingOptions.Section))
-            .Validate(o => o.TrackRecordRefresh > TimeSpan.Zero, "Matching:TrackRecordRefresh must be a positive interval, e.g. 1.00:00:00.")
+            .Validate(
+                o => o.TrackRecordRefresh >= TrackRecordDisclosure.MinimumRefresh,
+                $"Matching:TrackRecordRefresh must be at least {TrackRecordDisclosure.MinimumRefresh:c} (the default is {TrackRecordDisclosure.DefaultRefresh:c}): shorter snapshots could tie a change to one referral.")
             .ValidateOnStart();
         services.AddHostedService<TrackRecordRefresher>();
         services.AddWriteRateLimiting(builder.Configuration);

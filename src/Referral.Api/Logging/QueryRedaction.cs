@@ -27,15 +27,21 @@ public static partial class QueryRedaction
 
     internal static object? Redact(object? value) => value switch
     {
+        // A bare query value (the hosting log's QueryString field) is all query.
+        string text when text.StartsWith('?') => Redacted,
         string text => Redact(text),
         QueryString query => query.HasValue ? Redacted : value,
+        // PathString renders a '?' that was sent encoded as %3F, which the pattern also takes.
+        PathString path => Redact(path.ToString()),
         Uri uri => Redact(uri.ToString()),
         _ => value,
     };
 
-    // A "?" that starts a query: at the start of a value (the QueryString property) or right
-    // after a path character, and followed by something. "Is it ready? Yes" is left alone.
-    [GeneratedRegex(@"(?:^|(?<=[\w/.~%-]))\?[^\s""'<>]+")]
+    // A query starts at the first '?' (or '%3F', an encoded one) that follows a '/' in the same
+    // run of non-space characters, whatever stands between, and runs to the next space: a
+    // client controls the URL, so no character before or inside the query is trusted to end it.
+    // "Is it ready? Yes" has no '/' before its '?' and is left alone.
+    [GeneratedRegex(@"(?<=/\S*?)(?:\?|%3[Ff])\S*")]
     private static partial Regex Query();
 
     private sealed class RedactingLoggerFactory(ILoggerFactory inner) : ILoggerFactory
@@ -49,7 +55,11 @@ public static partial class QueryRedaction
 
     private sealed class RedactingLogger(ILogger inner) : ILogger
     {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => inner.BeginScope(state);
+        // Scopes are written with records too (the hosting scope carries the request path).
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull =>
+            state is IEnumerable<KeyValuePair<string, object?>> pairs
+                ? inner.BeginScope(new RedactedState([.. pairs.Select(p => new KeyValuePair<string, object?>(p.Key, Redact(p.Value)))], Redact(state.ToString() ?? string.Empty)))
+                : inner.BeginScope(Redact(state.ToString() ?? string.Empty));
 
         public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
 

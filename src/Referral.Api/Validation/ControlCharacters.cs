@@ -49,6 +49,22 @@ public static class ControlCharacters
                 }
 
                 yield break;
+            case IEnumerable items when field.NestedItems:
+                var position = 0;
+                foreach (var item in items)
+                {
+                    if (item is not null)
+                    {
+                        foreach (var inner in FieldsWithControlCharacters(item, $"{path}[{position}]"))
+                        {
+                            yield return inner;
+                        }
+                    }
+
+                    position++;
+                }
+
+                yield break;
             case IEnumerable:
                 yield break;
             default:
@@ -84,15 +100,24 @@ public static class ControlCharacters
             p,
             JsonNamingPolicy.CamelCase.ConvertName(p.Name),
             p.GetCustomAttribute<DataTypeAttribute>()?.DataType == DataType.MultilineText,
-            IsOurs(p.PropertyType)))
-        .Where(f => f.Nested || typeof(string).IsAssignableFrom(f.Property.PropertyType) || typeof(IEnumerable<string>).IsAssignableFrom(f.Property.PropertyType))
+            IsOurs(p.PropertyType),
+            ListOfOurs(p.PropertyType)))
+        .Where(f => f.Nested || f.NestedItems || typeof(string).IsAssignableFrom(f.Property.PropertyType) || typeof(IEnumerable<string>).IsAssignableFrom(f.Property.PropertyType))
         .ToArray());
 
     // Only this product's own request types are walked into, never framework types.
-    private static bool IsOurs(Type type) =>
-        type.IsClass && type != typeof(string) && type.Namespace?.StartsWith("Referral.", StringComparison.Ordinal) == true;
+    internal static bool IsOurs(Type type) =>
+        (type.IsClass || (type.IsValueType && !type.IsPrimitive && !type.IsEnum))
+        && type != typeof(string)
+        && type.Namespace?.StartsWith("Referral.", StringComparison.Ordinal) == true;
+
+    /// <summary>A list of this product's own records (each walked in turn), not of strings or numbers.</summary>
+    internal static bool ListOfOurs(Type type) =>
+        type != typeof(string)
+        && type.GetInterfaces().Append(type)
+            .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>) && IsOurs(i.GetGenericArguments()[0]));
 
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 
-    private sealed record Field(PropertyInfo Property, string JsonName, bool MultiLine, bool Nested);
+    private sealed record Field(PropertyInfo Property, string JsonName, bool MultiLine, bool Nested, bool NestedItems);
 }

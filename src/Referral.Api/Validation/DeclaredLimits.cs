@@ -20,7 +20,7 @@ public static class DeclaredLimits
     private static readonly ConcurrentDictionary<Type, Field[]> Fields = new();
 
     /// <summary>True for a request type of this product with at least one declared limit, however deep.</summary>
-    public static bool Declares(Type type) => IsOurs(type) && FieldsOf(type).Length > 0;
+    public static bool Declares(Type type) => ControlCharacters.IsOurs(type) && FieldsOf(type).Length > 0;
 
     /// <summary>The first limit each field breaks, by JSON path.</summary>
     public static IEnumerable<KeyValuePair<string, string>> Broken(object request, string path = "")
@@ -43,6 +43,22 @@ public static class DeclaredLimits
                 foreach (var inner in Broken(value, fieldPath))
                 {
                     yield return inner;
+                }
+            }
+            else if (field.NestedItems && value is IEnumerable items)
+            {
+                var position = 0;
+                foreach (var item in items)
+                {
+                    if (item is not null)
+                    {
+                        foreach (var inner in Broken(item, $"{fieldPath}[{position}]"))
+                        {
+                            yield return inner;
+                        }
+                    }
+
+                    position++;
                 }
             }
         }
@@ -68,8 +84,9 @@ public static class DeclaredLimits
             p,
             JsonNamingPolicy.CamelCase.ConvertName(p.Name),
             p.GetCustomAttributes<ValidationAttribute>().Where(IsLimit).OrderBy(Precedence).ToArray(),
-            IsOurs(p.PropertyType)))
-        .Where(f => f.Limits.Length > 0 || f.Nested)
+            ControlCharacters.IsOurs(p.PropertyType),
+            ControlCharacters.ListOfOurs(p.PropertyType)))
+        .Where(f => f.Limits.Length > 0 || f.Nested || f.NestedItems)
         .ToArray());
 
     // Reflection does not promise declaration order; a field over its length is told about its
@@ -85,9 +102,5 @@ public static class DeclaredLimits
     private static bool IsLimit(ValidationAttribute attribute) =>
         attribute is MaxLengthAttribute or MinLengthAttribute or RangeAttribute or RegularExpressionAttribute or EachItemAttribute;
 
-    // Only this product's own request types are walked into, never framework types.
-    private static bool IsOurs(Type type) =>
-        type.IsClass && type != typeof(string) && type.Namespace?.StartsWith("Referral.", StringComparison.Ordinal) == true;
-
-    private sealed record Field(PropertyInfo Property, string JsonName, ValidationAttribute[] Limits, bool Nested);
+    private sealed record Field(PropertyInfo Property, string JsonName, ValidationAttribute[] Limits, bool Nested, bool NestedItems);
 }

@@ -33,6 +33,13 @@ public static class TrackRecordDisclosure
     /// <summary>How often track records are recomputed by default, besides at start-up.</summary>
     public static readonly TimeSpan DefaultRefresh = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// The shortest interval allowed. Snapshots blur changes only if many referrals close between
+    /// two of them: taken every few seconds, a practice comparing its sets could tie a change
+    /// to a single closure elsewhere.
+    /// </summary>
+    public static readonly TimeSpan MinimumRefresh = TimeSpan.FromHours(1);
+
     public static bool IsShown(int referrals, int practices) =>
         referrals >= MinimumReferrals && practices >= MinimumPractices;
 

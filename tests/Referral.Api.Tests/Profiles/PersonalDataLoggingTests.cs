@@ -56,12 +56,21 @@ public sealed class PersonalDataLoggingTests(LogCapturingApi api) : IClassFixtur
         await practice.GetAsync("/v1/referrals?profileId=9449305552");
         await practice.GetAsync("/v1/profiles?9449305552");
         await api.Anonymous().GetAsync("/v1/services?q=9449305552");
+        // Shapes an independent review found slipping past: a path ending in ';', a quote inside
+        // the query, and a '?' encoded as %3F (which the framework also puts in its scope).
+        await practice.GetAsync("/v1/profiles;?patientRef=9449305552");
+        await practice.GetAsync("/v1/profiles?x='9449305552");
+        await practice.GetAsync("/v1/profiles%3FpatientRef%3D9449305552");
 
         var logs = api.Logs;
         Assert.Contains(logs, r => r.Message.Contains("/v1/profiles", StringComparison.Ordinal));
+        Assert.Contains(logs, r => r.Scopes.Count > 0);
         foreach (var record in logs)
         {
-            var text = $"{record.Message} {record.Exception} {string.Join(" ", record.StructuredState?.Select(s => s.Value) ?? [])} {record.Scopes.Count}";
+            var scopes = record.Scopes.Select(s => s is IEnumerable<KeyValuePair<string, object?>> pairs
+                ? $"{s} {string.Join(" ", pairs.Select(p => p.Value))}"
+                : s?.ToString());
+            var text = $"{record.Message} {record.Exception} {string.Join(" ", record.StructuredState?.Select(s => s.Value) ?? [])} {string.Join(" ", scopes)}";
             Assert.DoesNotContain("9449305552", text, StringComparison.Ordinal);
         }
     }

@@ -1,4 +1,8 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Referral.Domain.Referrals;
 using Referral.Api.Tests.Infrastructure;
 using static Referral.Api.Tests.Infrastructure.TrackRecordSteps;
 
@@ -185,17 +189,22 @@ public sealed partial class TrackRecordTests(ApiFactory api) : IClassFixture<Api
     private static partial Regex ExactCount();
 }
 
-/// <summary>A snapshot interval short enough to watch the periodic refresh happen.</summary>
-public sealed class QuickTrackRecordRefreshApi : ApiFactory
+/// <summary>
+/// The API on a clock the test moves: snapshots are at least an hour apart (a privacy rule), so
+/// the periodic refresh is watched by moving time on, not by waiting for it.
+/// </summary>
+public sealed class FakeClockApi : ApiFactory
 {
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        ["Limits:WritesPerMinutePerKey"] = "1000000",
-        ["Matching:TrackRecordRefresh"] = "00:00:00.250",
-    };
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
 }
 
-public sealed class TrackRecordRefreshTests(QuickTrackRecordRefreshApi api) : IClassFixture<QuickTrackRecordRefreshApi>
+public sealed class TrackRecordRefreshTests(FakeClockApi api) : IClassFixture<FakeClockApi>
 {
     [Fact]
     public async Task Snapshots_are_taken_every_configured_interval_without_being_asked()
@@ -204,16 +213,39 @@ public sealed class TrackRecordRefreshTests(QuickTrackRecordRefreshApi api) : IC
         var service = await TrackRecordSteps.Service(api, "TR periodic");
         var patientOfB = await Profile(practiceB);
         await TrackRecordSteps.CloseAtThreePractices(api, service, completedEach: 4, withdrawnEach: 0);
+        Assert.Equal(TrackRecordSteps.Neutral, await Reason(practiceB, patientOfB, service));
+
+        api.Clock.Advance(TrackRecordDisclosure.DefaultRefresh);
 
         var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
         string reason;
         do
         {
             await Task.Delay(100);
-            reason = Factor(await Seen(practiceB, patientOfB, service), "peer-recommendation")["reason"]!.GetValue<string>();
+            reason = await Reason(practiceB, patientOfB, service);
         }
         while (reason == TrackRecordSteps.Neutral && DateTimeOffset.UtcNow < deadline);
 
         Assert.Contains("nearly all completed it", reason);
     }
+
+    [Fact]
+    public void An_interval_shorter_than_an_hour_is_refused_at_start_up()
+    {
+        using var tooOften = new ApiFactoryWith(("Matching:TrackRecordRefresh", "00:00:01"));
+
+        var refused = Assert.ThrowsAny<Exception>(() => tooOften.CreateClient());
+
+        Assert.Contains("at least 01:00:00", refused.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> Reason(HttpClient practice, string profileId, string serviceId) =>
+        Factor(await Seen(practice, profileId, serviceId), "peer-recommendation")["reason"]!.GetValue<string>();
+}
+
+/// <summary>The test API with one setting changed.</summary>
+public sealed class ApiFactoryWith((string Key, string Value) setting) : ApiFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?>(base.Settings) { [setting.Key] = setting.Value };
 }
