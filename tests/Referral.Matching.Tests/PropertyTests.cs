@@ -110,7 +110,9 @@ public sealed class PropertyTests
             Assert.True(IsBestFirst(others));
             var aboveFormats = items.Take(promotedAt).SelectMany(i => i.Formats).Distinct().ToList();
             Assert.Single(aboveFormats);
-            Assert.DoesNotContain(aboveFormats[0], items[promotedAt].Formats);
+            // The rule promotes a service offered in another format; it may offer the first one
+            // too (seed 5qVkL95EVrz1: in-person and online group below four in-person groups).
+            Assert.Contains(items[promotedAt].Formats, f => f != aboveFormats[0]);
         });
     }
 
