@@ -16,6 +16,7 @@ using Referral.Api.Problems;
 using Referral.Api.Security;
 using Referral.Api.Validation;
 using Referral.Data;
+using Referral.Data.Directory;
 using Referral.Domain.Referrals;
 using Referral.Data.Sqlite;
 
@@ -90,6 +91,8 @@ public static class ReferralApiExtensions
     public static async Task PrepareAsync(this WebApplication app)
     {
         app.Services.MigrateDatabase();
+        // Before any search: rows stored before migration 0006 get their venue coordinates.
+        await app.Services.GetRequiredService<SqliteVenueLocator>().LocateAsync(default);
         if (app.Environment.IsDevelopment())
         {
             await DemoData.SeedAsync(app.Services);

@@ -15,13 +15,22 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
     {
         var id = Guid.NewGuid();
         (input, var venueDistrict) = WithVenue(input);
-        await connections.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO services (id, version, status, name, search_text, venue_district, national, area_radius_km, document, created_at, updated_at)
-            VALUES (@Id, 1, @Status, @Name, @SearchText, @VenueDistrict, @National, @AreaRadiusKm, @Document, @Now, @Now)
-            """,
-            Parameters(id, input, venueDistrict, now),
-            cancellationToken: cancellationToken)), cancellationToken);
+        var parameters = Parameters(id, input, venueDistrict, now);
+        await connections.WriteAsync(async connection =>
+        {
+            // The row and its codes together: a search never sees one without the other.
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO services (id, version, status, name, search_text, venue_district, venue_lat, venue_lon, national, area_radius_km, document, created_at, updated_at)
+                VALUES (@Id, 1, @Status, @Name, @SearchText, @VenueDistrict, @VenueLat, @VenueLon, @National, @AreaRadiusKm, @Document, @Now, @Now)
+                """,
+                parameters,
+                transaction,
+                cancellationToken: cancellationToken));
+            await ServiceCodes.RefreshAsync(connection, transaction, id, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }, cancellationToken);
         return new Service(input, id, 1, venueDistrict, now, now);
     }
 
@@ -57,13 +66,14 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
                 """
                 UPDATE services
                    SET version = version + 1, status = @Status, name = @Name, search_text = @SearchText,
-                       venue_district = @VenueDistrict, national = @National, area_radius_km = @AreaRadiusKm,
-                       document = @Document, updated_at = @Now
+                       venue_district = @VenueDistrict, venue_lat = @VenueLat, venue_lon = @VenueLon,
+                       national = @National, area_radius_km = @AreaRadiusKm, document = @Document, updated_at = @Now
                  WHERE id = @Id
                 """,
                 Parameters(id, input, venueDistrict, now),
                 transaction,
                 cancellationToken: cancellationToken));
+            await ServiceCodes.RefreshAsync(connection, transaction, id, cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
             return new ReplaceOutcome<Service>.Replaced(new Service(input, id, current.Version + 1, venueDistrict, current.CreatedAt, now));
@@ -131,13 +141,24 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
         return new DirectoryStamp(services, versions, lastUpdated);
     }
 
-    // Distances are between district centroids, which SQLite cannot compute: the filter runs in
-    // SQL, the distance cut and ordering here, and only the page's documents are read.
+    // Distances are between district centroids. SQL keeps the services whose venue centroid lies
+    // in the radius's bounding box (indexed columns); the exact distance, cut and ordering are
+    // computed here for those only, from the same centroids as before, and only the page's
+    // documents are read.
     private async Task<Page<ServiceListing>> ListNearAsync(
         System.Data.Common.DbConnection connection, string where, DynamicParameters parameters, GeoPoint near, ServiceQuery query, CancellationToken cancellationToken)
     {
+        var box = GeoBox.Around(near, query.RadiusKm);
+        parameters.Add("MinLat", box.MinLatitude);
+        parameters.Add("MaxLat", box.MaxLatitude);
+        parameters.Add("MinLon", box.MinLongitude);
+        parameters.Add("MaxLon", box.MaxLongitude);
         var venues = await connection.QueryAsync<(string Id, string Name, string District)>(new CommandDefinition(
-            $"SELECT id, name, venue_district FROM services WHERE {where} AND venue_district IS NOT NULL",
+            $"""
+            SELECT id, name, venue_district FROM services
+             WHERE {where} AND venue_district IS NOT NULL
+               AND venue_lat BETWEEN @MinLat AND @MaxLat AND venue_lon BETWEEN @MinLon AND @MaxLon
+            """,
             parameters,
             cancellationToken: cancellationToken));
 
@@ -169,31 +190,36 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
             parameters.Add("Text", "%" + EscapeLike(query.Text.Trim().ToLowerInvariant()) + "%");
         }
 
-        AddListFilter(where, parameters, ServiceDocument.Members.Conditions, query.Condition);
-        AddListFilter(where, parameters, ServiceDocument.Members.Communities, query.Community);
-        AddListFilter(where, parameters, ServiceDocument.Members.Formats, query.Format);
-        AddListFilter(where, parameters, ServiceDocument.Members.Languages, query.Language);
+        AddListFilter(where, parameters, ServiceCodes.Condition, query.Condition);
+        AddListFilter(where, parameters, ServiceCodes.Community, query.Community);
+        AddListFilter(where, parameters, ServiceCodes.Format, query.Format);
+        AddListFilter(where, parameters, ServiceCodes.Language, query.Language);
         return (where.ToString(), parameters);
     }
 
-    private static void AddListFilter(StringBuilder where, DynamicParameters parameters, string member, string? code)
+    private static void AddListFilter(StringBuilder where, DynamicParameters parameters, string kind, string? code)
     {
         if (code is null)
         {
             return;
         }
 
-        // The member is one of the document's constants, never user input; the code is a parameter.
-        where.Append($" AND EXISTS (SELECT 1 FROM json_each(document, '$.{member}') WHERE value = @{member})");
-        parameters.Add(member, code);
+        // An index seek on (kind, code): no stored document is parsed. The kind is one of
+        // ServiceCodes' constants, never user input; the code is a parameter.
+        where.Append($" AND id IN (SELECT service_id FROM service_codes WHERE kind = '{kind}' AND code = @{kind}Code)");
+        parameters.Add(kind + "Code", code);
     }
 
     private static string EscapeLike(string text) =>
         text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 
-    private static DynamicParameters Parameters(Guid id, ServiceInput input, string? venueDistrict, DateTimeOffset now)
+    private DynamicParameters Parameters(Guid id, ServiceInput input, string? venueDistrict, DateTimeOffset now)
     {
         var parameters = new DynamicParameters();
+        // The centroid the distance search will use, kept for its bounding-box prefilter.
+        GeoPoint? centroid = districts.TryLocate(venueDistrict, out _, out var point) ? point : null;
+        parameters.Add("VenueLat", centroid?.Latitude);
+        parameters.Add("VenueLon", centroid?.Longitude);
         parameters.Add("Id", id);
         parameters.Add("Status", input.Status);
         parameters.Add("Name", input.Name);

@@ -3,7 +3,8 @@ namespace Referral.Domain.Geography;
 /// <summary>A WGS84 point: here, always the centroid of a postcode district.</summary>
 public readonly record struct GeoPoint(double Latitude, double Longitude)
 {
-    private const double EarthRadiusKm = 6371.0088;
+    /// <summary>The mean Earth radius every distance here uses.</summary>
+    public const double EarthRadiusKm = 6371.0088;
 
     /// <summary>Great-circle (haversine) distance in kilometres.</summary>
     public double DistanceKmTo(GeoPoint other)

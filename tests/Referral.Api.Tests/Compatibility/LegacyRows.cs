@@ -56,16 +56,17 @@ public static class LegacyRows
 }
 
 /// <summary>
-/// A database that the release before held these rows in, opened by this build: migrated and
-/// filled before the API starts, so the matching directory loads the rows at start-up as it
-/// would after an upgrade.
+/// A database that the release before held these rows in, opened by this build: migrated as
+/// far as that release went (its scripts were 0001 to 0005) and filled before the API starts,
+/// so start-up upgrades it as it would a real one: 0006 derives the rows' codes from their
+/// documents and the venue locator their coordinates, and the matching directory loads them.
 /// </summary>
 public sealed class LegacyRowsFactory : ApiFactory
 {
     public LegacyRowsFactory()
     {
         var database = new SqliteConnectionFactory(DatabasePath);
-        new SqliteMigrator(database).Migrate();
+        new SqliteMigrator(database).Migrate(before: "0006");
 
         using var connection = new SqliteConnection(database.ConnectionString);
         connection.Open();

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Referral.Domain.Geography;
+
+namespace Referral.Api.Tests.Services;
+
+/// <summary>A service as the property test created it: what the reference search reads.</summary>
+public sealed record ModelService(
+    string Id, string Name, string SearchText, string Status, string? District,
+    IReadOnlyList<string> Conditions, IReadOnlyList<string> Communities, IReadOnlyList<string> Formats, IReadOnlyList<string> Languages);
+
+/// <summary>A listing query; null means the parameter is left out.</summary>
+public sealed record SearchQuery(
+    string? Q, string? Condition, string? Community, string? Format, string? Language,
+    string? Status, string? Near, double? RadiusKm, int? Page, int? PageSize)
+{
+    public string ToQueryString()
+    {
+        var parts = new List<string>();
+        void Add(string name, object? value)
+        {
+            if (value is not null)
+            {
+                parts.Add($"{name}={Uri.EscapeDataString(Convert.ToString(value, CultureInfo.InvariantCulture)!)}");
+            }
+        }
+
+        Add("q", Q);
+        Add("condition", Condition);
+        Add("community", Community);
+        Add("format", Format);
+        Add("language", Language);
+        Add("status", Status);
+        Add("near", Near);
+        Add("radiusKm", RadiusKm);
+        Add("page", Page);
+        Add("pageSize", PageSize);
+        return string.Join("&", parts);
+    }
+}
+
+/// <summary>
+/// The directory search written as plainly as possible, over the services in memory: filters
+/// with AND; with near, only venues within the radius, nearest first, then by name and id
+/// (ordinal); otherwise by name and id (ordinal, as SQLite's BINARY collation orders ASCII text).
+/// </summary>
+public static class ReferenceSearch
+{
+    public static (IReadOnlyList<(string Id, double? DistanceKm)> Items, int Total) Run(
+        IEnumerable<ModelService> services, SearchQuery query, PostcodeDistricts districts)
+    {
+        var text = string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim().ToLowerInvariant();
+        var status = query.Status ?? "active";
+        var matching = services.Where(s =>
+            s.Status == status
+            && (text is null || s.SearchText.Contains(text, StringComparison.Ordinal))
+            && (query.Condition is null || s.Conditions.Contains(query.Condition))
+            && (query.Community is null || s.Communities.Contains(query.Community))
+            && (query.Format is null || s.Formats.Contains(query.Format))
+            && (query.Language is null || s.Languages.Contains(query.Language)));
+
+        List<(string Id, double? DistanceKm)> ordered;
+        if (districts.TryLocate(query.Near, out _, out var near))
+        {
+            var radius = query.RadiusKm ?? 25;
+            ordered = matching
+                .Where(s => s.District is not null)
+                .Select(s => (s.Id, s.Name, Distance: districts.TryLocate(s.District, out _, out var venue) ? near.DistanceKmTo(venue) : double.PositiveInfinity))
+                .Where(s => s.Distance <= radius)
+                .OrderBy(s => s.Distance).ThenBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal)
+                .Select(s => (s.Id, (double?)Math.Round(s.Distance, 1)))
+                .ToList();
+        }
+        else
+        {
+            ordered = matching
+                .OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal)
+                .Select(s => (s.Id, (double?)null))
+                .ToList();
+        }
+
+        var page = query.Page ?? 1;
+        var size = query.PageSize ?? 20;
+        return (ordered.Skip((page - 1) * size).Take(size).ToList(), ordered.Count);
+    }
+}
