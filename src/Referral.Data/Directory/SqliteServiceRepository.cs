@@ -136,9 +136,9 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections,
     public async Task<DirectoryStamp> StampAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var (services, versions, lastUpdated) = await connection.QuerySingleAsync<(long, long, string?)>(new CommandDefinition(
-            "SELECT COUNT(*), COALESCE(SUM(version), 0), CAST(MAX(updated_at) AS TEXT) FROM services", cancellationToken: cancellationToken));
-        return new DirectoryStamp(services, versions, lastUpdated);
+        var (revision, since) = await connection.QuerySingleAsync<(long, string)>(new CommandDefinition(
+            "SELECT revision, since FROM directory_revision WHERE id = 1", cancellationToken: cancellationToken));
+        return new DirectoryStamp(revision, since);
     }
 
     // Distances are between district centroids. SQL keeps the services whose venue centroid lies
