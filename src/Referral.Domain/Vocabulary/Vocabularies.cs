@@ -112,9 +112,9 @@ public static partial class Vocabularies
 
     public static readonly TermSet ServiceStatuses = new("serviceStatuses",
     [
-        new("active", "Running and taking referrals"),
-        new("paused", "Temporarily not running"),
-        new("closed", "Retired from the directory"),
+        new(Directory.ServiceStatuses.Active, "Running and taking referrals"),
+        new(Directory.ServiceStatuses.Paused, "Temporarily not running"),
+        new(Directory.ServiceStatuses.Closed, "Retired from the directory"),
     ]);
 
     /// <summary>ISO 639-1 codes. Labels are English names so a GP can read them out.</summary>

@@ -1,3 +1,4 @@
+using Referral.Domain;
 using FluentValidation;
 using Referral.Api.Validation;
 using Referral.Domain.Factors;
@@ -58,7 +59,7 @@ public sealed class ProfileBodyValidator : AbstractValidator<ProfileBody>
             RuleFor(c => c.RecordedBy).NotEmpty();
             RuleFor(c => c.RecordedAt)
                 .NotEqual(default(DateTimeOffset)).WithMessage("'consent.recordedAt' is required.")
-                .Must(t => t <= clock.GetUtcNow().AddMinutes(5)).WithMessage("'consent.recordedAt' cannot be in the future.");
+                .Must(t => t <= clock.GetUtcNow() + PracticeClock.Tolerance).WithMessage("'consent.recordedAt' cannot be in the future.");
         }
     }
 }

@@ -1,3 +1,4 @@
+using Referral.Domain;
 using FluentValidation;
 using Referral.Api.Validation;
 using Referral.Domain.Identifiers;
@@ -48,7 +49,7 @@ public sealed class EndorsementBodyValidator : AbstractValidator<EndorsementBody
         RuleFor(e => e.EndorsedAt)
             .NotEqual(default(DateTimeOffset)).WithMessage("'endorsedAt' is required.")
             .GreaterThanOrEqualTo(ReferralDates.Earliest).WithMessage("'endorsedAt' is implausibly early.")
-            .Must(t => t <= clock.GetUtcNow().AddMinutes(5)).WithMessage("'endorsedAt' cannot be in the future.");
+            .Must(t => t <= clock.GetUtcNow() + PracticeClock.Tolerance).WithMessage("'endorsedAt' cannot be in the future.");
     }
 }
 
@@ -65,7 +66,7 @@ public sealed class StatusChangeBodyValidator : AbstractValidator<StatusChangeBo
         RuleFor(c => c.OccurredAt)
             .NotEqual(default(DateTimeOffset)).WithMessage("'occurredAt' is required.")
             .GreaterThanOrEqualTo(ReferralDates.Earliest).WithMessage("'occurredAt' is implausibly early.")
-            .Must(t => t <= clock.GetUtcNow().AddMinutes(5)).WithMessage("'occurredAt' cannot be in the future.");
+            .Must(t => t <= clock.GetUtcNow() + PracticeClock.Tolerance).WithMessage("'occurredAt' cannot be in the future.");
     }
 }
 

@@ -1,3 +1,5 @@
+using Referral.Domain.Directory;
+using Referral.Domain;
 using Referral.Data.Referrals;
 using Referral.Domain.Profiles;
 using Referral.Domain.Referrals;
@@ -11,9 +13,6 @@ namespace Referral.Api.Features.Referrals;
 /// </summary>
 public static class ReferralRules
 {
-    /// <summary>How far behind this server's a practice's clock may run (the future checks allow the same ahead).</summary>
-    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
-
     /// <summary>Null when the referral may be made; otherwise why not. Checked in this order, first refusal wins.</summary>
     public static ReferralCreation? Admit(ReferralInput input, Profile profile, ReferralParties parties)
     {
@@ -33,7 +32,7 @@ public static class ReferralRules
             return new ReferralCreation.ConsentNeeded();
         }
 
-        if (parties.ServiceStatus != "active")
+        if (parties.ServiceStatus != ServiceStatuses.Active)
         {
             return new ReferralCreation.ServiceUnavailable(parties.ServiceStatus);
         }
@@ -60,12 +59,12 @@ public static class ReferralRules
         // Compared in whole seconds: practice systems often send times to the second, and an event
         // in the same second as the one before it is not out of order. The first event is stamped
         // by this server's clock, not the practice's: a practice clock running a little behind
-        // must not make a real event look older than it, so that comparison tolerates ClockSkew
+        // must not make a real event look older than it, so that comparison tolerates PracticeClock.Tolerance
         // (as the future checks on occurredAt and endorsedAt do the other way). Two times the
         // practice sent come from one clock and are compared strictly.
         var latest = referral.History[^1];
         var serverStamped = latest.OccurredAt == latest.RecordedAt;
-        var earliest = serverStamped ? latest.OccurredAt - ClockSkew : latest.OccurredAt;
+        var earliest = serverStamped ? latest.OccurredAt - PracticeClock.Tolerance : latest.OccurredAt;
         return change.OccurredAt.ToUnixTimeSeconds() < earliest.ToUnixTimeSeconds()
             ? Refuse(new ReferralChange.OutOfOrder(latest.OccurredAt))
             : new ReferralAmendment.Move(change);

@@ -1,3 +1,4 @@
+using Referral.Domain.Directory;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
@@ -113,7 +114,7 @@ public record ServiceBody
     [Description("Set by the directory; ignored when sent.")]
     public DateTimeOffset? UpdatedAt { get; init; }
 
-    public const string DefaultStatus = "active";
+    public const string DefaultStatus = ServiceStatuses.Active;
 }
 
 [SchemaName("Organisation")]

@@ -77,7 +77,7 @@ public static class ServicesApi
             Community = request.Community,
             Format = request.Format,
             Language = request.Language,
-            Status = request.Status ?? "active",
+            Status = request.Status ?? ServiceStatuses.Active,
             Near = near,
             RadiusKm = request.RadiusKm ?? ServiceListRequest.DefaultRadiusKm,
             Page = request.Page ?? 1,
