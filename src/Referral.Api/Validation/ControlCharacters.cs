@@ -1,8 +1,6 @@
-using System.Collections;
 using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
-using System.Text.Json;
 
 namespace Referral.Api.Validation;
 
@@ -15,70 +13,13 @@ namespace Referral.Api.Validation;
 /// </summary>
 public static class ControlCharacters
 {
-    private static readonly ConcurrentDictionary<Type, Field[]> Fields = new();
+    private static readonly ConcurrentDictionary<PropertyInfo, bool> MultiLine = new();
 
     /// <summary>Every field holding a control character, by its JSON path.</summary>
-    public static IEnumerable<string> FieldsWithControlCharacters(object request, string path = "") =>
-        FieldsOf(request.GetType()).SelectMany(field => Check(field, field.Property.GetValue(request), Join(path, field.JsonName)));
+    public static IEnumerable<string> FieldsWithControlCharacters(object request) =>
+        RequestFields.Walk(request).SelectMany(field => Dirty(field.Path, field.Value, AllowsLines(field.Property)));
 
     public static string Message(string field) => $"'{field}' contains a control character, which is not allowed here.";
-
-    private static IEnumerable<string> Check(Field field, object? value, string path)
-    {
-        switch (value)
-        {
-            case null:
-                yield break;
-            case string text:
-                if (!IsClean(text, field.MultiLine))
-                {
-                    yield return path;
-                }
-
-                yield break;
-            case IEnumerable<string> texts:
-                var index = 0;
-                foreach (var text in texts)
-                {
-                    if (text is not null && !IsClean(text, field.MultiLine))
-                    {
-                        yield return $"{path}[{index}]";
-                    }
-
-                    index++;
-                }
-
-                yield break;
-            case IEnumerable items when field.NestedItems:
-                var position = 0;
-                foreach (var item in items)
-                {
-                    if (item is not null)
-                    {
-                        foreach (var inner in FieldsWithControlCharacters(item, $"{path}[{position}]"))
-                        {
-                            yield return inner;
-                        }
-                    }
-
-                    position++;
-                }
-
-                yield break;
-            case IEnumerable:
-                yield break;
-            default:
-                if (field.Nested)
-                {
-                    foreach (var inner in FieldsWithControlCharacters(value, path))
-                    {
-                        yield return inner;
-                    }
-                }
-
-                yield break;
-        }
-    }
 
     public static bool IsClean(string text, bool multiLine)
     {
@@ -93,31 +34,16 @@ public static class ControlCharacters
         return true;
     }
 
-    private static Field[] FieldsOf(Type type) => Fields.GetOrAdd(type, t => t
-        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-        .Where(p => p.GetIndexParameters().Length == 0 && p.CanRead)
-        .Select(p => new Field(
-            p,
-            JsonNamingPolicy.CamelCase.ConvertName(p.Name),
-            p.GetCustomAttribute<DataTypeAttribute>()?.DataType == DataType.MultilineText,
-            IsOurs(p.PropertyType),
-            ListOfOurs(p.PropertyType)))
-        .Where(f => f.Nested || f.NestedItems || typeof(string).IsAssignableFrom(f.Property.PropertyType) || typeof(IEnumerable<string>).IsAssignableFrom(f.Property.PropertyType))
-        .ToArray());
+    private static IEnumerable<string> Dirty(string path, object? value, bool multiLine) => value switch
+    {
+        string text => IsClean(text, multiLine) ? [] : [path],
+        IEnumerable<string> texts => texts
+            .Select((text, index) => (text, index))
+            .Where(t => t.text is not null && !IsClean(t.text, multiLine))
+            .Select(t => $"{path}[{t.index}]"),
+        _ => [],
+    };
 
-    // Only this product's own request types are walked into, never framework types.
-    internal static bool IsOurs(Type type) =>
-        (type.IsClass || (type.IsValueType && !type.IsPrimitive && !type.IsEnum))
-        && type != typeof(string)
-        && type.Namespace?.StartsWith("Referral.", StringComparison.Ordinal) == true;
-
-    /// <summary>A list of this product's own records (each walked in turn), not of strings or numbers.</summary>
-    internal static bool ListOfOurs(Type type) =>
-        type != typeof(string)
-        && type.GetInterfaces().Append(type)
-            .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>) && IsOurs(i.GetGenericArguments()[0]));
-
-    private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
-
-    private sealed record Field(PropertyInfo Property, string JsonName, bool MultiLine, bool Nested, bool NestedItems);
+    private static bool AllowsLines(PropertyInfo property) => MultiLine.GetOrAdd(
+        property, p => p.GetCustomAttribute<DataTypeAttribute>()?.DataType == DataType.MultilineText);
 }

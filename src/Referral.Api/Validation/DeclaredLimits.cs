@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
-using System.Text.Json;
 
 namespace Referral.Api.Validation;
 
@@ -12,54 +11,24 @@ namespace Referral.Api.Validation;
 /// [Range], [RegularExpression], and [EachItem] for list entries): the same attributes Microsoft.AspNetCore.OpenApi turns into
 /// maxLength, maxItems, minimum, maximum and pattern in the contract. The validators do not
 /// repeat these limits, so the contract and what runs cannot drift apart: an attribute is both.
-/// It walks the request type like <see cref="ControlCharacters"/>, so a new field is covered
-/// the day it is added. Messages name the field and the limit, never the value sent.
+/// It walks the request with <see cref="RequestFields"/>, so a new field is covered the day it
+/// is added. Messages name the field and the limit, never the value sent.
 /// </summary>
 public static class DeclaredLimits
 {
-    private static readonly ConcurrentDictionary<Type, Field[]> Fields = new();
+    private static readonly ConcurrentDictionary<PropertyInfo, ValidationAttribute[]> Limits = new();
 
     /// <summary>True for a request type of this product with at least one declared limit, however deep.</summary>
-    public static bool Declares(Type type) => ControlCharacters.IsOurs(type) && FieldsOf(type).Length > 0;
+    public static bool Declares(Type type) => RequestFields.IsOurs(type) && RequestFields.PropertiesOf(type).Any(p => LimitsOf(p).Length > 0);
 
     /// <summary>The first limit each field breaks, by JSON path.</summary>
-    public static IEnumerable<KeyValuePair<string, string>> Broken(object request, string path = "")
+    public static IEnumerable<KeyValuePair<string, string>> Broken(object request)
     {
-        foreach (var field in FieldsOf(request.GetType()))
+        foreach (var (path, property, value) in RequestFields.Walk(request))
         {
-            var value = field.Property.GetValue(request);
-            var fieldPath = path.Length == 0 ? field.JsonName : $"{path}.{field.JsonName}";
-            if (value is null)
+            if (value is not null && LimitsOf(property).FirstOrDefault(limit => !limit.IsValid(value)) is { } broken)
             {
-                continue;
-            }
-
-            if (field.Limits.FirstOrDefault(limit => !limit.IsValid(value)) is { } broken)
-            {
-                yield return new(fieldPath, Message(broken, fieldPath, value));
-            }
-            else if (field.Nested)
-            {
-                foreach (var inner in Broken(value, fieldPath))
-                {
-                    yield return inner;
-                }
-            }
-            else if (field.NestedItems && value is IEnumerable items)
-            {
-                var position = 0;
-                foreach (var item in items)
-                {
-                    if (item is not null)
-                    {
-                        foreach (var inner in Broken(item, $"{fieldPath}[{position}]"))
-                        {
-                            yield return inner;
-                        }
-                    }
-
-                    position++;
-                }
+                yield return new(path, Message(broken, path, value));
             }
         }
     }
@@ -77,17 +46,8 @@ public static class DeclaredLimits
         _ => limit.FormatErrorMessage(field),
     };
 
-    private static Field[] FieldsOf(Type type) => Fields.GetOrAdd(type, t => t
-        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-        .Where(p => p.GetIndexParameters().Length == 0 && p.CanRead)
-        .Select(p => new Field(
-            p,
-            JsonNamingPolicy.CamelCase.ConvertName(p.Name),
-            p.GetCustomAttributes<ValidationAttribute>().Where(IsLimit).OrderBy(Precedence).ToArray(),
-            ControlCharacters.IsOurs(p.PropertyType),
-            ControlCharacters.ListOfOurs(p.PropertyType)))
-        .Where(f => f.Limits.Length > 0 || f.Nested || f.NestedItems)
-        .ToArray());
+    private static ValidationAttribute[] LimitsOf(PropertyInfo property) => Limits.GetOrAdd(
+        property, p => p.GetCustomAttributes<ValidationAttribute>().Where(IsLimit).OrderBy(Precedence).ToArray());
 
     // Reflection does not promise declaration order; a field over its length is told about its
     // length before its pattern, whatever the compiler did.
@@ -101,6 +61,4 @@ public static class DeclaredLimits
 
     private static bool IsLimit(ValidationAttribute attribute) =>
         attribute is MaxLengthAttribute or MinLengthAttribute or RangeAttribute or RegularExpressionAttribute or EachItemAttribute;
-
-    private sealed record Field(PropertyInfo Property, string JsonName, ValidationAttribute[] Limits, bool Nested, bool NestedItems);
 }
