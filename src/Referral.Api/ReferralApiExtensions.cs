@@ -13,6 +13,7 @@ using Referral.Api.Http;
 using Referral.Api.Logging;
 using Referral.Api.OpenApi;
 using Referral.Api.Problems;
+using Referral.Api.Search;
 using Referral.Api.Security;
 using Referral.Api.Validation;
 using Referral.Data;
@@ -57,6 +58,7 @@ public static class ReferralApiExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         services.AddSingleton<ApiKeyIssuer>();
         services.AddSingleton<MatchingDirectory>();
+        services.AddSingleton<DirectorySearch>();
         services.AddSingleton<Recommender>();
         services.AddSingleton<ReferralWorkflow>();
         services.AddOptions<MatchingOptions>()
@@ -91,8 +93,6 @@ public static class ReferralApiExtensions
     public static async Task PrepareAsync(this WebApplication app)
     {
         app.Services.MigrateDatabase();
-        // Before any search: rows stored before migration 0006 get their venue coordinates.
-        await app.Services.GetRequiredService<SqliteVenueLocator>().LocateAsync(default);
         if (app.Environment.IsDevelopment())
         {
             await DemoData.SeedAsync(app.Services);
@@ -103,6 +103,7 @@ public static class ReferralApiExtensions
         }
 
         await app.Services.GetRequiredService<MatchingDirectory>().LoadAsync(default);
+        await app.Services.GetRequiredService<DirectorySearch>().LoadAsync(default);
     }
 
     public static WebApplication UseReferralApi(this WebApplication app)

@@ -26,7 +26,6 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(_ => ReferenceData.LoadPostcodeDistricts());
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<SqliteServiceRepository>();
-        services.AddSingleton<SqliteVenueLocator>();
         services.AddSingleton<IServiceRepository>(provider => new NotifyingServiceRepository(
             provider.GetRequiredService<SqliteServiceRepository>(), provider.GetRequiredService<ChangeFeed>()));
         services.AddSingleton<IApiKeyRepository, SqliteApiKeyRepository>();

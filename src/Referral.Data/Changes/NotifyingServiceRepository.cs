@@ -40,11 +40,7 @@ public sealed class NotifyingServiceRepository(IServiceRepository inner, ChangeF
 
     public Task<Service?> GetAsync(Guid id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
 
-    public Task<Page<ServiceListing>> ListAsync(ServiceQuery query, CancellationToken cancellationToken) => inner.ListAsync(query, cancellationToken);
-
     public Task<IReadOnlyList<Service>> AllAsync(CancellationToken cancellationToken) => inner.AllAsync(cancellationToken);
 
     public Task<int> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
-
-    public Task<DirectoryStamp> StampAsync(CancellationToken cancellationToken) => inner.StampAsync(cancellationToken);
 }

@@ -16,13 +16,8 @@ public interface IServiceRepository
     /// <summary>Sets the status to closed; null when there is no such service.</summary>
     Task<Service?> RetireAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken);
 
-    Task<Page<ServiceListing>> ListAsync(ServiceQuery query, CancellationToken cancellationToken);
-
-    /// <summary>Every service in every status, for the in-memory matching directory.</summary>
+    /// <summary>Every service in every status, for the indexes held in memory (matching and search).</summary>
     Task<IReadOnlyList<Service>> AllAsync(CancellationToken cancellationToken);
 
     Task<int> CountAsync(CancellationToken cancellationToken);
-
-    /// <summary>Changes after every create, replace and retire: the validator of the open listing.</summary>
-    Task<DirectoryStamp> StampAsync(CancellationToken cancellationToken);
 }

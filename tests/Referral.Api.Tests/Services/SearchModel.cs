@@ -1,11 +1,12 @@
 using System.Globalization;
+using Referral.Api.Search;
 using Referral.Domain.Geography;
 
 namespace Referral.Api.Tests.Services;
 
 /// <summary>A service as the property test created it: what the reference search reads.</summary>
 public sealed record ModelService(
-    string Id, string Name, string SearchText, string Status, string? District,
+    string Id, string Name, string OtherText, string Status, string? District,
     IReadOnlyList<string> Conditions, IReadOnlyList<string> Communities, IReadOnlyList<string> Formats, IReadOnlyList<string> Languages);
 
 /// <summary>A listing query; null means the parameter is left out.</summary>
@@ -40,24 +41,29 @@ public sealed record SearchQuery(
 
 /// <summary>
 /// The directory search written as plainly as possible, over the services in memory: filters
-/// with AND; with near, only venues within the radius, nearest first, then by name and id
-/// (ordinal); otherwise by name and id (ordinal, as SQLite's BINARY collation orders ASCII text).
+/// with AND; q's words each the start of a word of the name, description or organisation
+/// (words as SearchWords cuts them); with near, only venues within the radius, nearest first,
+/// then by name and id; with q and no near, most of q's words in the name first, then by name
+/// and id; otherwise by name and id (names and ids compared code point by code point, as
+/// SQLite's BINARY collation orders UTF-8 text).
 /// </summary>
 public static class ReferenceSearch
 {
     public static (IReadOnlyList<(string Id, double? DistanceKm)> Items, int Total) Run(
         IEnumerable<ModelService> services, SearchQuery query, PostcodeDistricts districts)
     {
-        var text = string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim().ToLowerInvariant();
+        var terms = SearchWords.Of(query.Q);
+        var text = !string.IsNullOrWhiteSpace(query.Q);
         var status = query.Status ?? "active";
         var matching = services.Where(s =>
             s.Status == status
-            && (text is null || s.SearchText.Contains(text, StringComparison.Ordinal))
+            && (!text || (terms.Count > 0 && terms.All(t => StartsAWord(t, s.Name + "\n" + s.OtherText))))
             && (query.Condition is null || s.Conditions.Contains(query.Condition))
             && (query.Community is null || s.Communities.Contains(query.Community))
             && (query.Format is null || s.Formats.Contains(query.Format))
             && (query.Language is null || s.Languages.Contains(query.Language)));
 
+        var byName = Comparer<string>.Create(NameOrder.CompareCodePoints);
         List<(string Id, double? DistanceKm)> ordered;
         if (districts.TryLocate(query.Near, out _, out var near))
         {
@@ -66,14 +72,15 @@ public static class ReferenceSearch
                 .Where(s => s.District is not null)
                 .Select(s => (s.Id, s.Name, Distance: districts.TryLocate(s.District, out _, out var venue) ? near.DistanceKmTo(venue) : double.PositiveInfinity))
                 .Where(s => s.Distance <= radius)
-                .OrderBy(s => s.Distance).ThenBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal)
+                .OrderBy(s => s.Distance).ThenBy(s => s.Name, byName).ThenBy(s => s.Id, StringComparer.Ordinal)
                 .Select(s => (s.Id, (double?)Math.Round(s.Distance, 1)))
                 .ToList();
         }
         else
         {
             ordered = matching
-                .OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal)
+                .OrderByDescending(s => terms.Count(t => StartsAWord(t, s.Name)))
+                .ThenBy(s => s.Name, byName).ThenBy(s => s.Id, StringComparer.Ordinal)
                 .Select(s => (s.Id, (double?)null))
                 .ToList();
         }
@@ -82,4 +89,7 @@ public static class ReferenceSearch
         var size = query.PageSize ?? 20;
         return (ordered.Skip((page - 1) * size).Take(size).ToList(), ordered.Count);
     }
+
+    private static bool StartsAWord(string term, string text) =>
+        SearchWords.Of(text).Any(w => w.StartsWith(term, StringComparison.Ordinal));
 }

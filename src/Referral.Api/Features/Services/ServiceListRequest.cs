@@ -12,7 +12,7 @@ namespace Referral.Api.Features.Services;
 public sealed record ServiceListRequest
 {
     [MaxLength(100)]
-    [Description("Free text, matched against name, description and organisation.")]
+    [Description("Words to find in the name, description or organisation name: each word of q must start a word there ('bereav' finds 'Bereavement'), whatever its case or accents ('cafe' finds 'Café'); punctuation only separates words. Ranks the results unless near is given.")]
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Referral.Api.Http;
 using Referral.Api.OpenApi;
 using Referral.Api.Problems;
+using Referral.Api.Search;
 using Referral.Api.Security;
 using Referral.Api.Validation;
 using Referral.Data;
@@ -25,7 +26,7 @@ public static class ServicesApi
         group.MapGet("/", ListServices)
             .WithName("ListServices")
             .WithSummary("List and search the directory")
-            .WithDescription("Filters combine with AND. With near, only services with a venue within radiusKm are listed, nearest first, each with its distance between postcode district centroids; otherwise services are ordered by name. Open to anyone. The answer carries an ETag that changes whenever the directory does: send it back in If-None-Match to be told 304 Not Modified, with no body, while it still holds.")
+            .WithDescription("Filters combine with AND. With near, only services with a venue within radiusKm are listed, nearest first (then by name), each with its distance between postcode district centroids. Otherwise, with q, the most relevant come first: services whose name holds more of q's words before those that only mention them, then by name; with neither, services are ordered by name. Open to anyone. The answer carries an ETag that changes whenever the directory does: send it back in If-None-Match to be told 304 Not Modified, with no body, while it still holds.")
             .AllowAnonymous();
 
         group.MapGet("/{id:guid}", GetService)
@@ -61,16 +62,15 @@ public static class ServicesApi
         return app;
     }
 
-    public static async Task<Results<Ok<ServicePage>, NotModified>> ListServices(
+    public static Results<RenderedJson<ServicePage>, NotModified> ListServices(
         [AsParameters] ServiceListRequest request,
         [FromHeader(Name = "If-None-Match")] string? ifNoneMatch,
-        IServiceRepository services,
+        DirectorySearch search,
         PostcodeDistricts districts,
-        HttpContext http,
-        CancellationToken cancellationToken)
+        HttpContext http)
     {
         GeoPoint? near = districts.TryLocate(request.Near, out _, out var point) ? point : null;
-        var query = new ServiceQuery
+        var query = new DirectoryQuery
         {
             Text = request.Q,
             Condition = request.Condition,
@@ -84,28 +84,27 @@ public static class ServicesApi
             PageSize = request.PageSize ?? Paging.DefaultPageSize,
         };
 
-        // The stamp is read before the rows: a write in between gives newer rows under the older
-        // tag, which the next request simply replaces; never older rows under the newer tag.
-        var etag = ListingETag.For(await services.StampAsync(cancellationToken), query);
-        ConditionalGet.MarkPublic(http.Response, etag);
+        // A poller whose copy still holds is answered before any searching.
+        var etag = ListingETag.For(search.Revision, query);
         if (ConditionalGet.NoneMatchFails(ifNoneMatch, etag))
         {
+            ConditionalGet.MarkPublic(http.Response, etag);
             return NotModified.Instance;
         }
 
-        var page = await services.ListAsync(query, cancellationToken);
-        return TypedResults.Ok(new ServicePage(
-            page.Items.Select(i => new ServiceListItem(i.Service.ToView(), i.DistanceKm)).ToList(), page.PageNumber, page.PageSize, page.Total));
+        // The tag of the state the page was read from, which a write may have moved on since.
+        var (page, revision) = search.Search(query);
+        ConditionalGet.MarkPublic(http.Response, ListingETag.For(revision, query));
+        return new RenderedJson<ServicePage>(ServicePageJson.Write(page, query.Page, query.PageSize));
     }
 
-    public static async Task<Results<Ok<ServiceView>, NotModified, ProblemHttpResult>> GetService(
+    public static Results<RenderedJson<ServiceView>, NotModified, ProblemHttpResult> GetService(
         Guid id,
         [FromHeader(Name = "If-None-Match")] string? ifNoneMatch,
-        IServiceRepository services,
-        HttpContext http,
-        CancellationToken cancellationToken)
+        DirectorySearch search,
+        HttpContext http)
     {
-        var service = await services.GetAsync(id, cancellationToken);
+        var service = search.Find(id);
         if (service is null)
         {
             return Problem.NotFound("service");
@@ -119,7 +118,7 @@ public static class ServicesApi
             return NotModified.Instance;
         }
 
-        return TypedResults.Ok(service.ToView());
+        return new RenderedJson<ServiceView>(service.Json);
     }
 
     public static async Task<Created<ServiceView>> CreateService(

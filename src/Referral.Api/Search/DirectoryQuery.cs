@@ -1,16 +1,17 @@
+using Referral.Domain.Directory;
 using Referral.Domain.Geography;
 
-namespace Referral.Data.Directory;
+namespace Referral.Api.Search;
 
-/// <summary>Filters of the directory listing; null means "any".</summary>
-public sealed record ServiceQuery
+/// <summary>A directory search after defaults; null means "any".</summary>
+public sealed record DirectoryQuery
 {
     public string? Text { get; init; }
     public string? Condition { get; init; }
     public string? Community { get; init; }
     public string? Format { get; init; }
     public string? Language { get; init; }
-    public string Status { get; init; } = "active";
+    public string Status { get; init; } = ServiceStatuses.Active;
 
     /// <summary>When set, only services with a venue within RadiusKm, nearest first.</summary>
     public GeoPoint? Near { get; init; }
@@ -20,5 +21,5 @@ public sealed record ServiceQuery
     public int PageSize { get; init; } = 20;
 }
 
-/// <summary>A service in a listing, with its distance when the listing was near a place.</summary>
-public sealed record ServiceListing(Referral.Domain.Directory.Service Service, double? DistanceKm);
+/// <summary>One page of a search: the services with their distance when near was given, and how many matched in all.</summary>
+public sealed record DirectoryPage(IReadOnlyList<(IndexedService Service, double? DistanceKm)> Items, int Total);

@@ -1,0 +1,21 @@
+using Referral.Domain.Geography;
+
+namespace Referral.Api.Search;
+
+/// <summary>
+/// A service as directory search holds it: what the filters and the order read, and its answer
+/// already written as JSON, so that a search or a read by id serialises nothing.
+/// </summary>
+public sealed record IndexedService(
+    Guid Id,
+    int Version,
+    string Status,
+    string Name,
+    string OtherText,
+    IReadOnlyList<string> Conditions,
+    IReadOnlyList<string> Communities,
+    IReadOnlyList<string> Formats,
+    IReadOnlyList<string> Languages,
+    string? District,
+    GeoPoint? Centroid,
+    ReadOnlyMemory<byte> Json);
