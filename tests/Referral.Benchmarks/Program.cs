@@ -2,4 +2,4 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/Referral.Benchmarks -- --filter '*'
 // (add --job short for a quicker, rougher run)
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(Referral.Benchmarks.RankingBenchmarks).Assembly).Run(args);

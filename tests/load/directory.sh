@@ -51,14 +51,20 @@ for size in "${sizes[@]}"; do
   start_server "$db"
   echo "Seeding up to $size services..."
   started="$(date +%s)"
-  python3 tests/load/seed.py "$base" "$size" 20 >"$work/profiles.txt"
+  python3 tests/load/seed.py "$base" "$size" 0 >/dev/null
   echo "  seeded in $(( $(date +%s) - started )) s"
   if [ -n "$cached" ] && [ ! -f "$cached" ]; then
     stop_server; mkdir -p "$LOAD_CACHE"; cp "$db" "$cached"; start_server "$db"
   fi
 
-  service_id="$(curl -fs "$base/v1/services?pageSize=1&page=$((size / 2))" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["service"]["id"])')"
-  profile_id="$(head -n 1 "$work/profiles.txt")"
+  # A service from the middle of the name order (pages stop at 10,000).
+  service_id="$(curl -fs "$base/v1/services?pageSize=100&page=$((size / 200 > 0 ? size / 200 : 1))" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["service"]["id"])')"
+  # One profile for the authenticated read, new on every run (a reused database has others).
+  profile_id="$(curl -fs -X POST "$base/v1/profiles" -H 'X-API-Key: demo-practice-a81001-key' -H 'Content-Type: application/json' -d '{
+    "patientRef": "LOAD-DIRECTORY-'"$(date +%s%N)"'", "birthYear": 1970, "postcode": "LS6", "maxTravelKm": 10,
+    "conditions": ["depression"], "formats": {"preferred": [], "avoid": []}, "availability": [], "costLimit": "any",
+    "consent": {"storeProfile": true, "shareWithProvider": true, "recordedBy": "load", "recordedAt": "2026-11-20T10:00:00Z"}}' \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')"
   cat >"$work/profile.lua" <<LUA
 wrk.headers["X-API-Key"] = "demo-practice-a81001-key"
 LUA

@@ -256,33 +256,48 @@ public sealed class DirectoryIndex
                 end++;
             }
 
-            var group = new List<int>();
+            var count = 0;
             for (var i = start; i < end; i++)
             {
                 foreach (var slot in inRange[i].Cell.Slots)
                 {
-                    if (Bitset.Has(mask, slot))
-                    {
-                        group.Add(slot);
-                    }
+                    count += Bitset.Has(mask, slot) ? 1 : 0;
                 }
             }
 
-            total += group.Count;
-            if (skip >= group.Count)
+            total += count;
+            if (skip >= count)
             {
-                skip -= group.Count;
+                skip -= count;
             }
             else if (items.Count < take)
             {
+                var distance = Math.Round(inRange[start].Distance, 1);
+                IEnumerable<int> ordered = inRange[start].Cell.Slots;
                 if (end - start > 1)
                 {
-                    group.Sort((a, b) => _rank[a].CompareTo(_rank[b]));
+                    // Rare: districts sharing a centroid, or exactly as far apart.
+                    ordered = inRange.Take(end).Skip(start).SelectMany(d => d.Cell.Slots).OrderBy(slot => _rank[slot]).ToList();
                 }
 
-                var distance = Math.Round(inRange[start].Distance, 1);
-                foreach (var slot in group.Skip((int)skip).Take(take - items.Count))
+                foreach (var slot in ordered)
                 {
+                    if (items.Count == take)
+                    {
+                        break;
+                    }
+
+                    if (!Bitset.Has(mask, slot))
+                    {
+                        continue;
+                    }
+
+                    if (skip > 0)
+                    {
+                        skip--;
+                        continue;
+                    }
+
                     items.Add((_slots[slot].Service, distance));
                 }
 
