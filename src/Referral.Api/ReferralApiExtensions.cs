@@ -104,6 +104,10 @@ public static class ReferralApiExtensions
 
         await app.Services.GetRequiredService<MatchingDirectory>().LoadAsync(default);
         await app.Services.GetRequiredService<DirectorySearch>().LoadAsync(default);
+
+        // Loading a large directory reads every stored document once; give that memory back to
+        // the system now rather than carry it for the life of the process.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     public static WebApplication UseReferralApi(this WebApplication app)

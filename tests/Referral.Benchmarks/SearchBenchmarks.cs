@@ -51,14 +51,14 @@ public class SearchBenchmarks
                 1,
                 "active",
                 $"Load service {i}",
-                $"A synthetic peer support service for the load test.\nLoad organisation {i % 400}",
                 random.GetItems(conditions, random.Next(0, 4)).Distinct().ToArray(),
                 random.GetItems(communities, random.Next(0, 3)).Distinct().ToArray(),
                 serviceFormats,
                 ["en"],
                 district,
                 _districts.TryLocate(district, out _, out var centroid) ? centroid : null,
-                json));
+                json),
+                $"A synthetic peer support service for the load test.\nLoad organisation {i % 400}");
         }
     }
 

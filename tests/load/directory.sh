@@ -79,9 +79,10 @@ LUA
     "/v1/profiles/$profile_id"
   )
 
-  # Warm every path up (JIT, pools, caches), then measure.
-  wrk -t2 -c"$connections" -d2s "$base/health/live" >/dev/null
-  for path in "${requests[@]}"; do wrk -t2 -c"$connections" -d1s -s "$work/profile.lua" "$base$path" >/dev/null; done
+  # Warm every path up (the JIT's tiers and profile-guided recompilation take several seconds
+  # of steady traffic), then measure.
+  wrk -t2 -c"$connections" -d3s "$base/health/live" >/dev/null
+  for path in "${requests[@]}"; do wrk -t2 -c"$connections" -d3s -s "$work/profile.lua" "$base$path" >/dev/null; done
 
   live_before="$(run "$base/health/live")"
   results=()

@@ -88,8 +88,13 @@ public sealed class MatchingDirectory : IDisposable
         try
         {
             var records = TrackRecordSnapshot.From(await referrals.OutcomesAsync(cancellationToken));
-            var all = await services.AllAsync(cancellationToken);
-            _current = new State(CandidateDirectory.From(all.Select(s => Compile(s, records))), records);
+            var candidates = new List<Candidate>();
+            await foreach (var service in services.AllAsync(cancellationToken))
+            {
+                candidates.Add(Compile(service, records));
+            }
+
+            _current = new State(CandidateDirectory.From(candidates), records);
         }
         finally
         {

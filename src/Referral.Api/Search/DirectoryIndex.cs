@@ -28,6 +28,7 @@ public sealed class DirectoryIndex
     private readonly Dictionary<string, Bitset> _codes = new(StringComparer.Ordinal);
     private readonly WordPostings _nameWords = new();
     private readonly WordPostings _allWords = new();
+    private readonly HashSet<string> _wordPool = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, DistrictCell> _districts = new(StringComparer.Ordinal);
     private DistrictCell[] _districtsByLatitude = [];
@@ -37,7 +38,9 @@ public sealed class DirectoryIndex
     public IndexedService? Find(Guid id) => _slotOf.TryGetValue(id, out var slot) ? _slots[slot].Service : null;
 
     /// <summary>Adds a service, or replaces what the index holds for it.</summary>
-    public void Upsert(IndexedService service)
+    /// <param name="service">What the index keeps of the service.</param>
+    /// <param name="otherText">The rest of what q searches (description, organisation name), cut into words and not kept.</param>
+    public void Upsert(IndexedService service, string otherText)
     {
         ArgumentNullException.ThrowIfNull(service);
         if (_slotOf.TryGetValue(service.Id, out var slot))
@@ -55,7 +58,15 @@ public sealed class DirectoryIndex
             }
         }
 
-        var indexed = new Slot(service, SearchWords.Of(service.Name), SearchWords.Of(service.Name + "\n" + service.OtherText));
+        // Codes are interned too: each service's lists were read from its own document.
+        service = service with
+        {
+            Conditions = Intern(service.Conditions),
+            Communities = Intern(service.Communities),
+            Formats = Intern(service.Formats),
+            Languages = Intern(service.Languages),
+        };
+        var indexed = new Slot(service, Intern(SearchWords.Of(service.Name)), Intern(SearchWords.Of(service.Name + "\n" + otherText)));
         _slots[slot] = indexed;
         Index(slot, indexed);
     }
@@ -369,6 +380,25 @@ public sealed class DirectoryIndex
         var position = _rank[slot];
         _byName.RemoveAt(position);
         Rerank(position);
+    }
+
+    // One string per distinct word or code, however many services use it: at 100,000 services
+    // copies would be a large share of the index's memory. Words are kept once seen.
+    private string[] Intern(IReadOnlyList<string> words)
+    {
+        var interned = new string[words.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!_wordPool.TryGetValue(words[i], out var word))
+            {
+                word = words[i];
+                _wordPool.Add(word);
+            }
+
+            interned[i] = word;
+        }
+
+        return interned;
     }
 
     private void Rerank(int from)

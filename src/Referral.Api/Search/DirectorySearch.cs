@@ -76,8 +76,13 @@ public sealed class DirectorySearch : IDisposable
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            var all = (await _services.AllAsync(cancellationToken)).Select(Index).ToList();
-            Write(index => all.ForEach(index.Upsert));
+            var all = new List<(IndexedService, string)>();
+            await foreach (var service in _services.AllAsync(cancellationToken))
+            {
+                all.Add((Index(service), OtherText(service)));
+            }
+
+            Write(index => all.ForEach(s => index.Upsert(s.Item1, s.Item2)));
         }
         finally
         {
@@ -102,7 +107,7 @@ public sealed class DirectorySearch : IDisposable
             if (await _services.GetAsync(serviceId, CancellationToken.None) is { } service)
             {
                 var indexed = Index(service);
-                Write(index => index.Upsert(indexed));
+                Write(index => index.Upsert(indexed, OtherText(service)));
             }
         }
         finally
@@ -125,12 +130,13 @@ public sealed class DirectorySearch : IDisposable
         }
     }
 
+    private static string OtherText(Service service) => service.Description + "\n" + service.Organisation.Name;
+
     private IndexedService Index(Service service) => new(
         service.Id,
         service.Version,
         service.Status,
         service.Name,
-        service.Description + "\n" + service.Organisation.Name,
         service.Conditions,
         service.Communities,
         service.Formats,

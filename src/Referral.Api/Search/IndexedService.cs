@@ -4,14 +4,14 @@ namespace Referral.Api.Search;
 
 /// <summary>
 /// A service as directory search holds it: what the filters and the order read, and its answer
-/// already written as JSON, so that a search or a read by id serialises nothing.
+/// already written as JSON, so that a search or a read by id serialises nothing. Its other text
+/// (description, organisation) is only cut into words, never kept.
 /// </summary>
 public sealed record IndexedService(
     Guid Id,
     int Version,
     string Status,
     string Name,
-    string OtherText,
     IReadOnlyList<string> Conditions,
     IReadOnlyList<string> Communities,
     IReadOnlyList<string> Formats,

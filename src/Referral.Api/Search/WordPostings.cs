@@ -54,30 +54,47 @@ internal sealed class WordPostings
 
     private sealed class Posting
     {
-        private List<int>? _sparse = [];
+        // Most words of a large directory are in one service only (a number in a name): they
+        // keep that slot alone, without a list.
+        private int _single = -1;
+        private List<int>? _sparse;
         private Bitset? _dense;
         private int _count;
 
         public void Add(int slot, int capacity)
         {
             _count++;
-            if (_sparse is not null && _sparse.Count < DenseFrom)
+            if (_dense is not null)
+            {
+                _dense.Set(slot);
+                return;
+            }
+
+            if (_count == 1 && _sparse is null)
+            {
+                _single = slot;
+                return;
+            }
+
+            if (_sparse is null)
+            {
+                _sparse = [_single];
+                _single = -1;
+            }
+
+            if (_sparse.Count < DenseFrom)
             {
                 _sparse.Add(slot);
                 return;
             }
 
-            if (_dense is null)
+            _dense = new Bitset(capacity);
+            foreach (var s in _sparse)
             {
-                _dense = new Bitset(capacity);
-                foreach (var s in _sparse!)
-                {
-                    _dense.Set(s);
-                }
-
-                _sparse = null;
+                _dense.Set(s);
             }
 
+            _sparse = null;
             _dense.Set(slot);
         }
 
@@ -85,7 +102,11 @@ internal sealed class WordPostings
         public bool Remove(int slot)
         {
             _count--;
-            if (_sparse is not null)
+            if (_dense is not null)
+            {
+                _dense.Clear(slot);
+            }
+            else if (_sparse is not null)
             {
                 var at = _sparse.IndexOf(slot);
                 _sparse[at] = _sparse[^1];
@@ -93,7 +114,7 @@ internal sealed class WordPostings
             }
             else
             {
-                _dense!.Clear(slot);
+                _single = -1;
             }
 
             return _count == 0;
@@ -104,12 +125,17 @@ internal sealed class WordPostings
             if (_dense is not null)
             {
                 _dense.UnionInto(mask);
-                return;
             }
-
-            foreach (var slot in _sparse!)
+            else if (_sparse is not null)
             {
-                mask[slot >> 6] |= 1UL << slot;
+                foreach (var slot in _sparse)
+                {
+                    mask[slot >> 6] |= 1UL << slot;
+                }
+            }
+            else if (_single >= 0)
+            {
+                mask[_single >> 6] |= 1UL << _single;
             }
         }
     }

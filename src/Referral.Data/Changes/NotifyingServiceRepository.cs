@@ -40,7 +40,7 @@ public sealed class NotifyingServiceRepository(IServiceRepository inner, ChangeF
 
     public Task<Service?> GetAsync(Guid id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
 
-    public Task<IReadOnlyList<Service>> AllAsync(CancellationToken cancellationToken) => inner.AllAsync(cancellationToken);
+    public IAsyncEnumerable<Service> AllAsync(CancellationToken cancellationToken) => inner.AllAsync(cancellationToken);
 
     public Task<int> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
 }

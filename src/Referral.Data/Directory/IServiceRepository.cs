@@ -16,8 +16,8 @@ public interface IServiceRepository
     /// <summary>Sets the status to closed; null when there is no such service.</summary>
     Task<Service?> RetireAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Every service in every status, for the indexes held in memory (matching and search).</summary>
-    Task<IReadOnlyList<Service>> AllAsync(CancellationToken cancellationToken);
+    /// <summary>Every service in every status, streamed, for the indexes held in memory (matching and search).</summary>
+    IAsyncEnumerable<Service> AllAsync(CancellationToken cancellationToken);
 
     Task<int> CountAsync(CancellationToken cancellationToken);
 }

@@ -86,12 +86,14 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections)
         return row?.ToService() ?? await GetAsync(id, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Service>> AllAsync(CancellationToken cancellationToken)
+    public async IAsyncEnumerable<Service> AllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // One row at a time: a directory of 100,000 services is never all in memory as rows.
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ServiceRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM services ORDER BY id", cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToService()).ToList();
+        await foreach (var row in connection.QueryUnbufferedAsync<ServiceRow>($"SELECT {Columns} FROM services ORDER BY id").WithCancellation(cancellationToken))
+        {
+            yield return row.ToService();
+        }
     }
 
     public async Task<int> CountAsync(CancellationToken cancellationToken)

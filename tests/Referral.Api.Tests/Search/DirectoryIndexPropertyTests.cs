@@ -87,7 +87,7 @@ public sealed class DirectoryIndexPropertyTests
             var model = new Dictionary<string, ModelService>();
             foreach (var change in changes)
             {
-                index.Upsert(Indexed(change.Service));
+                index.Upsert(Indexed(change.Service), change.Service.OtherText);
                 model[change.Service.Id] = change.Service;
             }
 
@@ -109,7 +109,7 @@ public sealed class DirectoryIndexPropertyTests
     private static string Id(int n) => new Guid(n, 0, 0, new byte[8]).ToString("D");
 
     private static IndexedService Indexed(ModelService s) => new(
-        Guid.Parse(s.Id), 1, s.Status, s.Name, s.OtherText, s.Conditions, s.Communities, s.Formats, s.Languages, s.District,
+        Guid.Parse(s.Id), 1, s.Status, s.Name, s.Conditions, s.Communities, s.Formats, s.Languages, s.District,
         Centroids.TryLocate(s.District, out _, out var centroid) ? centroid : null,
         Encoding.UTF8.GetBytes(s.Id));
 

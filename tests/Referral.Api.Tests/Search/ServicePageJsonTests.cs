@@ -47,5 +47,5 @@ public sealed class ServicePageJsonTests(ApiFactory api) : IClassFixture<ApiFact
     }
 
     private static IndexedService Indexed(ServiceView view, byte[] json) =>
-        new(view.Id, view.Version, view.Status, view.Name, string.Empty, [], [], [], [], null, null, json);
+        new(view.Id, view.Version, view.Status, view.Name, [], [], [], [], null, null, json);
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
-using System.Text.Json;
+using System.Globalization;
+using System.Text;
 using Referral.Api.Search;
 
 namespace Referral.Api.Features.Services;
@@ -16,7 +17,11 @@ public static class ListingETag
 {
     public static string For(DirectoryRevision revision, DirectoryQuery query)
     {
-        var hash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { revision.Instance, revision.Generation, query }));
+        ArgumentNullException.ThrowIfNull(query);
+        // Every member of the query, each in a form that cannot run into the next (free text
+        // is length-prefixed), so two different queries never hash the same input.
+        var key = string.Create(CultureInfo.InvariantCulture, $"{revision.Instance}/{revision.Generation}/{query.Text?.Length ?? -1}:{query.Text}/{query.Condition}/{query.Community}/{query.Format}/{query.Language}/{query.Status}/{query.Near?.Latitude:R},{query.Near?.Longitude:R}/{query.RadiusKm:R}/{query.Page}/{query.PageSize}");
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
         return $"W/\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"";
     }
 }
