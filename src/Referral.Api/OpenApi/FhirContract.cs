@@ -60,10 +60,9 @@ internal static class FhirContract
         operation.Parameters = [.. (operation.Parameters ?? []).Where(p => p.In == ParameterLocation.Path).Select(p => Path(p)), .. parameters.Select(Parameter)];
 
         var responses = new OpenApiResponses { ["200"] = Fhir(document, schema, search ? "The matches, as a searchset Bundle." : "The resource.") };
-        if (search)
-        {
-            responses["400"] = Fhir(document, Outcome, "A search parameter the search does not support, one given twice, or a malformed value.");
-        }
+        responses["400"] = Fhir(document, Outcome, search
+            ? "A search parameter the search does not support, one given twice, or a malformed value."
+            : "A query parameter other than _format, or one given twice.");
 
         if (keyed)
         {

@@ -147,11 +147,14 @@ public static class FhirApi
         return await Search(request, user, referrals, filter, ReferralResources.Task, cancellationToken);
     }
 
-    public static IResult Unsupported(HttpRequest request, string rest)
+    public static IResult Unsupported(HttpRequest request, string? rest)
     {
-        var type = rest.Split('/')[0];
-        return Enum.TryParse<ResourceType>(type, ignoreCase: false, out var known) && Capability.Statement().Rest[0].Resource.Any(r => r.Type == known.ToString())
-            ? FhirOutcomes.Error(StatusCodes.Status405MethodNotAllowed, $"This facade is read-only: it offers read (GET [type]/[id]) and search (GET [type]) of {known}, nothing else.")
+        // [type] or [type]/[id] of a type we serve, by another method: the interaction is what is missing.
+        var segments = (rest ?? string.Empty).Split('/');
+        var served = Capability.Statement().Rest[0].Resource.Select(r => r.Type).ToHashSet(StringComparer.Ordinal);
+        request.HttpContext.Response.Headers.Allow = HttpMethods.Get;
+        return segments.Length <= 2 && served.Contains(segments[0]) && !HttpMethods.IsGet(request.Method)
+            ? FhirOutcomes.Error(StatusCodes.Status405MethodNotAllowed, $"This facade is read-only: it offers read (GET [type]/[id]) and search (GET [type]) of {segments[0]}, nothing else.")
             : FhirOutcomes.Error(StatusCodes.Status404NotFound, "Not a resource type or interaction this facade offers: see GET /fhir/metadata (HealthcareService, ServiceRequest and Task, read and search).", Hl7.Fhir.Model.OperationOutcome.IssueType.NotSupported);
     }
 
