@@ -42,7 +42,7 @@ public static class ResponseRules
             return;
         }
 
-        if (request.Url.StartsWith("/fhir/", StringComparison.Ordinal))
+        if (request.Url.StartsWith("/fhir/", StringComparison.Ordinal) || request.Url is "/fhir" || request.Url.StartsWith("/fhir?", StringComparison.Ordinal))
         {
             AssertIsOperationOutcome(response, text, Broken);
             return;

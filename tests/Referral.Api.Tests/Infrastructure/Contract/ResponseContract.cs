@@ -42,7 +42,7 @@ public sealed class ResponseContract(JsonObject document)
             }
 
             // The FHIR facade answers in FHIR's terms: an OperationOutcome, as application/fhir+json.
-            return path.StartsWith("/fhir/", StringComparison.Ordinal)
+            return path == "/fhir" || path.StartsWith("/fhir/", StringComparison.Ordinal)
                 ? await BodyViolationAsync(where, status, response, "application/fhir+json", _outcome)
                 : await BodyViolationAsync(where, status, response, "application/problem+json", _problem);
         }
