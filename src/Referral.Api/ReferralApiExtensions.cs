@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Referral.Api.Demo;
+using Referral.Api.Features.Fhir;
+using Referral.Api.Features.GpRecord;
 using Referral.Api.Features.Health;
 using Referral.Api.Features.Profiles;
 using Referral.Api.Features.Recommendations;
@@ -33,6 +35,8 @@ public static class ReferralApiExtensions
         services.AddQueryRedactingLogging();
         services.AddReferralStorage(builder.Configuration, builder.Environment);
 
+        // Ahead of the default writer, so that every error of a /fhir request is an OperationOutcome.
+        services.AddSingleton<IProblemDetailsWriter, FhirProblemWriter>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
@@ -61,6 +65,7 @@ public static class ReferralApiExtensions
         services.AddSingleton<DirectorySearch>();
         services.AddSingleton<Recommender>();
         services.AddSingleton<ReferralWorkflow>();
+        services.AddSingleton<SharedReferrals>();
         services.AddOptions<MatchingOptions>()
             .Bind(builder.Configuration.GetSection(MatchingOptions.Section))
             .Validate(
@@ -139,6 +144,8 @@ public static class ReferralApiExtensions
         api.MapProfilesApi();
         api.MapReferralsApi();
         api.MapRecommendationsApi();
+        api.MapGpRecordApi();
+        api.MapFhirApi();
         return app;
     }
 }

@@ -15,7 +15,7 @@ internal static class AuditDetailSchema
         document.Components!.Schemas![Name] = new OpenApiSchema
         {
             Type = JsonSchemaType.Object,
-            Description = "What changed, without personal data. Which members appear depends on the action: referral-created has serviceId, recommendationId (when given), route, source and status; status-changed has from, to and reason (when given); endorsed has role and registrationBody (when given); profile-erased has removed; endorsement-withdrawn has none.",
+            Description = "What changed, without personal data. Which members appear depends on the action: referral-created has serviceId, recommendationId (when given), route, source, status and recordSharing (when recorded); status-changed has from, to and reason (when given); record-sharing-changed has from and to; endorsed has role and registrationBody (when given); profile-erased has removed; endorsement-withdrawn has none.",
             AdditionalPropertiesAllowed = false,
             Properties = new Dictionary<string, IOpenApiSchema>
             {
@@ -24,8 +24,9 @@ internal static class AuditDetailSchema
                 ["route"] = Code("The referral's route."),
                 ["source"] = Code("Who initiated the referral."),
                 ["status"] = Code("The status the referral started in."),
-                ["from"] = Code("The status before the change."),
-                ["to"] = Code("The status after the change."),
+                ["recordSharing"] = Code("What may go back to the GP record: full-summary or codes-only."),
+                ["from"] = Code("The status (or record sharing) before the change."),
+                ["to"] = Code("The status (or record sharing) after the change."),
                 ["reason"] = Code("The decline reason code."),
                 ["role"] = Code("The endorsing clinician's role."),
                 ["registrationBody"] = Code("The body the clinician is registered with."),

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using Referral.Api.Features.GpRecord;
 using Referral.Api.Features.Profiles;
 using Referral.Api.Features.Referrals;
 using Referral.Api.Features.Services;
@@ -76,6 +77,7 @@ public static class Examples
         Route = "signpost",
         Source = "gp",
         Endorsement = Endorsement,
+        RecordSharing = "full-summary",
     };
 
     private static readonly Dictionary<Type, object> ByType = new()
@@ -85,6 +87,7 @@ public static class Examples
         [typeof(ReferralBody)] = Referral,
         [typeof(EndorsementBody)] = Endorsement,
         [typeof(StatusChangeBody)] = new StatusChangeBody { Status = "declined", Reason = "time", OccurredAt = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero) },
+        [typeof(RecordSharingBody)] = new RecordSharingBody { RecordSharing = "codes-only" },
         [typeof(WithdrawalBody)] = new WithdrawalBody { Reason = "The service has moved its groups to evenings, which the patient cannot make." },
     };
 

@@ -20,6 +20,8 @@ public static class OpenApiSetup
         ["Profiles"] = "Patient preference profiles, recorded with consent by a GP practice and visible only to it.",
         ["Recommendations"] = "The matching engine: ranked, explained recommendations for a patient, and the published model behind them.",
         ["Referrals"] = "Referrals with clinician endorsements, tracked until the loop closes, with an append-only audit trail.",
+        ["GP record"] = "What goes back to the patient's GP record: SNOMED CT coded events, the closure summary (JSON, PDF, FHIR document) and the patient's choice of full summary or codes only.",
+        ["FHIR"] = "A read-only FHIR R4 UK Core facade under /fhir: CapabilityStatement, HealthcareService, ServiceRequest and Task. Same keys and practice scoping; answers and errors are application/fhir+json (errors as OperationOutcome).",
     };
 
     public static IServiceCollection AddReferralOpenApi(this IServiceCollection services)
@@ -76,6 +78,7 @@ public static class OpenApiSetup
                 ResponseHeaders.Apply(document);
                 AuditDetailSchema.Apply(document);
                 ExclusionsSchema.Apply(document);
+                FhirContract.Apply(document);
                 return Task.CompletedTask;
             });
 

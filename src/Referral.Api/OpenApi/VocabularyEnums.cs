@@ -28,6 +28,12 @@ internal static class VocabularyEnums
         }
 
         target.Enum = [.. vocabulary.Allowed.Select(code => (JsonNode)JsonValue.Create(code))];
+        // A nullable code (a decline reason only some events have) may be null: JSON Schema's
+        // enum must say so too, or a null fails it whatever the type allows.
+        if (target.Type?.HasFlag(JsonSchemaType.Null) == true)
+        {
+            target.Enum.Add(null!);
+        }
         return Task.CompletedTask;
     }
 

@@ -24,6 +24,9 @@ public abstract record ReferralAmendment
 
     public sealed record WithdrawEndorsement(string Reason) : ReferralAmendment;
 
+    /// <summary>Change what may go back to the GP record.</summary>
+    public sealed record ShareWithRecord(string RecordSharing) : ReferralAmendment;
+
     /// <summary>Change nothing, and answer this.</summary>
     public sealed record Refuse(ReferralChange Outcome) : ReferralAmendment;
 }

@@ -14,7 +14,11 @@ public sealed record NewReferral(
     string Cohort,
     string AgeBand,
     EndorsementInput? Endorsement,
-    DateTimeOffset Now);
+    DateTimeOffset Now)
+{
+    /// <summary>What may go back to the GP record (GpRecord.RecordSharing).</summary>
+    public string RecordSharing { get; init; } = Domain.GpRecord.RecordSharing.Default;
+}
 
 /// <summary>What making a referral came to: exactly one of these.</summary>
 public abstract record ReferralCreation
@@ -66,7 +70,17 @@ public abstract record ReferralChange
 }
 
 /// <summary>Filters of the referral listing; null means "any".</summary>
-public sealed record ReferralQuery(Guid? ProfileId, Guid? ServiceId, string? Status, int Page, int PageSize);
+public sealed record ReferralQuery(Guid? ProfileId, Guid? ServiceId, string? Status, int Page, int PageSize)
+{
+    /// <summary>Only referrals of the practice's profile with this NHS number (ten digits, normalised).</summary>
+    public string? NhsNumber { get; init; }
+
+    /// <summary>Only referrals in one of these statuses (the FHIR facade maps one FHIR status to several of ours).</summary>
+    public IReadOnlyList<string>? Statuses { get; init; }
+
+    /// <summary>Only this referral (the FHIR facade's Task search by focus).</summary>
+    public Guid? Id { get; init; }
+}
 
 /// <summary>
 /// What happened to one practice's closed referrals to one service, for the engine's track

@@ -12,7 +12,7 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
         """
         id AS Id, ods_code AS OdsCode, profile_id AS ProfileId, service_id AS ServiceId, recommendation_id AS RecommendationId,
         route AS Route, source AS Source, status AS Status, version AS Version, cohort AS Cohort, age_band AS AgeBand,
-        profile_erased_at AS ProfileErasedAt, created_at AS CreatedAt, updated_at AS UpdatedAt
+        profile_erased_at AS ProfileErasedAt, created_at AS CreatedAt, updated_at AS UpdatedAt, record_sharing AS RecordSharing
         """;
 
     public async Task<ReferralCreation> CreateAsync(
@@ -37,13 +37,13 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
             var now = referral.Now;
             await connection.ExecuteAsync(new CommandDefinition(
                 """
-                INSERT INTO referrals (id, ods_code, profile_id, service_id, recommendation_id, route, source, status, version, cohort, age_band, created_at, updated_at)
-                VALUES (@Id, @OdsCode, @ProfileId, @ServiceId, @RecommendationId, @Route, @Source, 'proposed', 1, @Cohort, @AgeBand, @Now, @Now)
+                INSERT INTO referrals (id, ods_code, profile_id, service_id, recommendation_id, route, source, status, version, cohort, age_band, created_at, updated_at, record_sharing)
+                VALUES (@Id, @OdsCode, @ProfileId, @ServiceId, @RecommendationId, @Route, @Source, 'proposed', 1, @Cohort, @AgeBand, @Now, @Now, @RecordSharing)
                 """,
                 referral, transaction, cancellationToken: cancellationToken));
             await InsertEvent(connection, transaction, referral.Id, 1, ReferralStatuses.Proposed, null, now, now, cancellationToken);
             await AuditTrail.AppendAsync(connection, transaction, referral.Id, referral.OdsCode, "referral-created",
-                new { referral.ServiceId, referral.RecommendationId, referral.Route, referral.Source, status = ReferralStatuses.Proposed }, keyId, now, cancellationToken);
+                new { referral.ServiceId, referral.RecommendationId, referral.Route, referral.Source, status = ReferralStatuses.Proposed, recordSharing = referral.RecordSharing }, keyId, now, cancellationToken);
             if (referral.Endorsement is { } endorsement)
             {
                 await InsertEndorsement(connection, transaction, referral.Id, referral.OdsCode, endorsement, keyId, now, cancellationToken);
@@ -71,9 +71,16 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
     public async Task<Page<ReferralRecord>> ListAsync(string odsCode, ReferralQuery query, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        const string where =
-            "ods_code = @OdsCode AND (@ProfileId IS NULL OR profile_id = @ProfileId) AND (@ServiceId IS NULL OR service_id = @ServiceId) AND (@Status IS NULL OR status = @Status)";
-        var parameters = new { OdsCode = odsCode, query.ProfileId, query.ServiceId, query.Status, Limit = query.PageSize, Offset = (query.Page - 1) * query.PageSize };
+        var where =
+            "ods_code = @OdsCode AND (@ProfileId IS NULL OR profile_id = @ProfileId) AND (@ServiceId IS NULL OR service_id = @ServiceId) AND (@Status IS NULL OR status = @Status)"
+            + " AND (@Id IS NULL OR id = @Id)"
+            + " AND (@NhsNumber IS NULL OR profile_id IN (SELECT id FROM profiles WHERE ods_code = @OdsCode AND nhs_number = @NhsNumber))"
+            + (query.Statuses is null ? string.Empty : " AND status IN @Statuses");
+        var parameters = new
+        {
+            OdsCode = odsCode, query.ProfileId, query.ServiceId, query.Status, query.Id, query.NhsNumber, query.Statuses,
+            Limit = query.PageSize, Offset = (query.Page - 1) * query.PageSize,
+        };
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT COUNT(*) FROM referrals WHERE {where}", parameters, cancellationToken: cancellationToken));
         var ids = (await connection.QueryAsync<Guid>(new CommandDefinition(
             $"SELECT id FROM referrals WHERE {where} ORDER BY created_at, id LIMIT @Limit OFFSET @Offset", parameters, cancellationToken: cancellationToken))).ToList();
@@ -112,6 +119,13 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
                         "UPDATE endorsements SET withdrawn_at = @now, withdrawal_reason = @Reason WHERE referral_id = @id",
                         new { now, withdrawal.Reason, id }, transaction, cancellationToken: cancellationToken));
                     await AuditTrail.AppendAsync(connection, transaction, id, odsCode, "endorsement-withdrawn", new { }, keyId, now, cancellationToken);
+                    break;
+                case ReferralAmendment.ShareWithRecord sharing:
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        "UPDATE referrals SET record_sharing = @RecordSharing WHERE id = @id",
+                        new { sharing.RecordSharing, id }, transaction, cancellationToken: cancellationToken));
+                    await AuditTrail.AppendAsync(connection, transaction, id, odsCode, "record-sharing-changed",
+                        new { from = referral.RecordSharing, to = sharing.RecordSharing }, keyId, now, cancellationToken);
                     break;
             }
 
@@ -225,7 +239,10 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
                 endorsements.TryGetValue(id, out var e)
                     ? new Endorsement(e.ClinicianName, e.Role, e.RegistrationBody, e.RegistrationNumber, e.Note, e.EndorsedAt, e.RecordedAt, e.WithdrawnAt, e.WithdrawalReason)
                     : null,
-                events[id].Select(x => new ReferralEvent(x.Seq, x.Status, x.Reason, x.OccurredAt, x.RecordedAt)).ToList());
+                events[id].Select(x => new ReferralEvent(x.Seq, x.Status, x.Reason, x.OccurredAt, x.RecordedAt)).ToList())
+            {
+                RecordSharing = r.RecordSharing,
+            };
         }).ToList();
     }
 
@@ -245,6 +262,7 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
         public DateTimeOffset? ProfileErasedAt { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
         public DateTimeOffset UpdatedAt { get; init; }
+        public string RecordSharing { get; init; } = "";
     }
 
     private sealed record PartiesRow

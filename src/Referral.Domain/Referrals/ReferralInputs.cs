@@ -21,6 +21,9 @@ public sealed record ReferralInput
 
     /// <summary>A clinician's endorsement given with the referral, if any.</summary>
     public EndorsementInput? Endorsement { get; init; }
+
+    /// <summary>What may go back to the GP record (GpRecord.RecordSharing); the narrower choice when not given.</summary>
+    public string RecordSharing { get; init; } = GpRecord.RecordSharing.Default;
 }
 
 /// <summary>A clinician's signed statement that this service suits this patient. Never edited; it can be withdrawn.</summary>

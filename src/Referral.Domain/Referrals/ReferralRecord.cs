@@ -17,7 +17,11 @@ public sealed record ReferralRecord(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     Endorsement? Endorsement,
-    IReadOnlyList<ReferralEvent> History);
+    IReadOnlyList<ReferralEvent> History)
+{
+    /// <summary>What may go back to the GP record (GpRecord.RecordSharing).</summary>
+    public string RecordSharing { get; init; } = GpRecord.RecordSharing.Default;
+}
 
 public sealed record Endorsement(
     string ClinicianName,

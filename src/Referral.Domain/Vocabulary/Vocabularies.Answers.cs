@@ -45,5 +45,6 @@ public static partial class Vocabularies
         new("endorsement-withdrawn", "The endorsement was withdrawn"),
         new("status-changed", "The referral moved to a new status"),
         new("profile-erased", "The patient's profile was erased"),
+        new("record-sharing-changed", "What goes back to the GP record was changed"),
     ]);
 }

@@ -35,6 +35,7 @@ public sealed class ReferralMappingRoundTripTests(ApiFactory api) : IClassFixtur
             ["route"] = "signpost",
             ["source"] = "link-worker",
             ["endorsement"] = Endorsement(),
+            ["recordSharing"] = "full-summary",
         };
         await MappingRoundTripTests.AssertEveryMemberSet(api, "ReferralInput", [body]);
 

@@ -41,8 +41,17 @@ public sealed class FuzzResources
     {
         var segments = pathTemplate.Split('/');
         var at = Array.IndexOf(segments, "{" + parameter + "}");
-        return IdOf(at > 0 ? segments[at - 1] : parameter);
+        var kind = at > 0 ? segments[at - 1] : parameter;
+        return IdOf(FhirTypes.TryGetValue(kind, out var ours) ? ours : kind);
     }
+
+    /// <summary>The FHIR facade's resource types, and the /v1 resources whose ids they share.</summary>
+    private static readonly Dictionary<string, string> FhirTypes = new(StringComparer.Ordinal)
+    {
+        ["HealthcareService"] = "services",
+        ["ServiceRequest"] = "referrals",
+        ["Task"] = "referrals",
+    };
 
     /// <summary>The id for a field or query parameter such as profileId: the resource is its name without "Id", made plural.</summary>
     public string ForField(string? name) =>

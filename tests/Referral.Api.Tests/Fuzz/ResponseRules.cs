@@ -6,6 +6,27 @@ namespace Referral.Api.Tests.Fuzz;
 public static class ResponseRules
 {
     public const string ProblemMediaType = "application/problem+json";
+    public const string FhirMediaType = "application/fhir+json";
+
+    /// <summary>The FHIR facade's errors are FHIR's: an OperationOutcome with at least one issue that says what is wrong.</summary>
+    private static void AssertIsOperationOutcome(HttpResponseMessage response, string text, Func<string, string> broken)
+    {
+        Assert.True(response.Content.Headers.ContentType?.MediaType == FhirMediaType, broken($"A FHIR error that is not {FhirMediaType}"));
+        JsonObject? outcome;
+        try
+        {
+            outcome = JsonNode.Parse(text) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            outcome = null;
+        }
+
+        Assert.True(outcome?["resourceType"]?.GetValue<string>() == "OperationOutcome", broken("A FHIR error that is not an OperationOutcome"));
+        Assert.True(
+            outcome["issue"] is JsonArray { Count: > 0 } issues && issues[0]?["diagnostics"] is JsonValue d && d.TryGetValue<string>(out var said) && !string.IsNullOrWhiteSpace(said),
+            broken("An OperationOutcome without an issue that says what is wrong"));
+    }
 
     public static async Task AssertFollowsTheRules(this HttpResponseMessage response, FuzzRequest request)
     {
@@ -18,6 +39,12 @@ public static class ResponseRules
         Assert.True(status < 500, Broken("A server error"));
         if (status < 400)
         {
+            return;
+        }
+
+        if (request.Url.StartsWith("/fhir/", StringComparison.Ordinal) || request.Url is "/fhir" || request.Url.StartsWith("/fhir?", StringComparison.Ordinal))
+        {
+            AssertIsOperationOutcome(response, text, Broken);
             return;
         }
 

@@ -56,6 +56,9 @@ public sealed class PersonalDataLoggingTests(LogCapturingApi api) : IClassFixtur
         await practice.GetAsync("/v1/referrals?profileId=9449305552");
         await practice.GetAsync("/v1/profiles?9449305552");
         await api.Anonymous().GetAsync("/v1/services?q=9449305552");
+        // The FHIR facade's searches take the NHS number as a matter of course.
+        await practice.GetAsync("/fhir/ServiceRequest?patient:identifier=https://fhir.nhs.uk/Id/nhs-number|9449305552");
+        await practice.GetAsync("/fhir/Task?patient:identifier=9449305552&status=requested");
         // Shapes an independent review found slipping past: a path ending in ';', a quote inside
         // the query, and a '?' encoded as %3F (which the framework also puts in its scope).
         await practice.GetAsync("/v1/profiles;?patientRef=9449305552");

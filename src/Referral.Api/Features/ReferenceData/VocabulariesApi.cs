@@ -33,7 +33,8 @@ public sealed record VocabularySet(
     IReadOnlyList<Term> PriorSources,
     IReadOnlyList<Term> WeightSources,
     IReadOnlyList<Term> EndorsementImportance,
-    IReadOnlyList<Term> AuditActions);
+    IReadOnlyList<Term> AuditActions,
+    IReadOnlyList<Term> RecordSharing);
 
 public static class VocabulariesApi
 {
@@ -63,7 +64,8 @@ public static class VocabulariesApi
         Vocabularies.PriorSources.Terms,
         Vocabularies.WeightSources.Terms,
         Vocabularies.EndorsementImportance.Terms,
-        Vocabularies.AuditActions.Terms);
+        Vocabularies.AuditActions.Terms,
+        Vocabularies.RecordSharing.Terms);
 
     public static IEndpointRouteBuilder MapVocabulariesApi(this IEndpointRouteBuilder app)
     {
@@ -71,7 +73,7 @@ public static class VocabulariesApi
             .WithTags("Vocabularies")
             .WithName("GetVocabularies")
             .WithSummary("The controlled vocabularies")
-            .WithDescription("Every code list the API accepts. For services: formats, conditions, communities, accessibility features, schedule slots, languages (ISO 639-1), costs, capacity statuses, evidence levels, referral routes (who may refer) and service statuses. For profiles: cost limits and the twelve decision factors with their cohort priors (factors whose source is 'assumption' are the product's own, not the survey's). For referrals: referral handoffs (the route of a referral), sources, statuses, decline reasons, clinician roles and registration bodies. Codes the API only answers with: cohorts, prior sources, weight sources, endorsement importance and audit actions.")
+            .WithDescription("Every code list the API accepts. For services: formats, conditions, communities, accessibility features, schedule slots, languages (ISO 639-1), costs, capacity statuses, evidence levels, referral routes (who may refer) and service statuses. For profiles: cost limits and the twelve decision factors with their cohort priors (factors whose source is 'assumption' are the product's own, not the survey's). For referrals: referral handoffs (the route of a referral), sources, statuses, decline reasons, clinician roles, registration bodies and record sharing (what may go back to the GP record). Codes the API only answers with: cohorts, prior sources, weight sources, endorsement importance and audit actions.")
             .AllowAnonymous();
         return app;
     }

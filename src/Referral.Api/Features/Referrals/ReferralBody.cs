@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using Referral.Api.OpenApi;
 using Referral.Domain.Vocabulary;
 
@@ -39,4 +40,11 @@ public sealed record ReferralBody
 
     [Description("A clinician's endorsement of this service for this patient, when given with the referral.")]
     public EndorsementBody? Endorsement { get; init; }
+
+    // Left out of the text an Idempotency-Key hashes when not sent, so a retry of a referral
+    // stored before this member existed still matches its first request.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [Description("What may go back to the patient's GP record, as agreed with the patient: full-summary (the closure summary with names, the endorsement's note and free-text reasons) or codes-only (codes, dates and identifiers; no free text, names or notes). codes-only when not given. The practice can change it later (PUT /v1/referrals/{id}/record-sharing).")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.RecordSharing))]
+    public string? RecordSharing { get; init; }
 }

@@ -23,6 +23,7 @@ public sealed class ReferralBodyValidator : AbstractValidator<ReferralBody>
         RuleFor(r => r.Route).NotEmpty().In(Vocabularies.ReferralHandoffs);
         RuleFor(r => r.Source).NotEmpty().In(Vocabularies.ReferralSources);
         RuleFor(r => r.Endorsement!).SetValidator(new EndorsementBodyValidator(clock)).When(r => r.Endorsement is not null);
+        RuleFor(r => r.RecordSharing).In(Vocabularies.RecordSharing).When(r => r.RecordSharing is not null);
     }
 }
 

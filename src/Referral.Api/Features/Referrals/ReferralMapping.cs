@@ -1,3 +1,4 @@
+using Referral.Domain.GpRecord;
 using Referral.Domain.Referrals;
 
 namespace Referral.Api.Features.Referrals;
@@ -17,6 +18,7 @@ public static class ReferralMapping
         Route = body.Route,
         Source = body.Source,
         Endorsement = body.Endorsement?.ToDomain(),
+        RecordSharing = body.RecordSharing ?? RecordSharing.Default,
     };
 
     public static EndorsementInput ToDomain(this EndorsementBody body) => new()

@@ -22,7 +22,8 @@ public sealed record ReferralView(
     EndorsementView? Endorsement,
     IReadOnlyList<ReferralEventView> History,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    [property: Description("What may go back to the patient's GP record: full-summary or codes-only (no free text, names or notes).")] [property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.RecordSharing))] string RecordSharing)
 {
     public static ReferralView From(ReferralRecord r) => new(
         r.Id,
@@ -49,7 +50,8 @@ public sealed record ReferralView(
             : null,
         r.History.Select(h => new ReferralEventView(h.Status, h.Reason, h.OccurredAt, h.RecordedAt)).ToList(),
         r.CreatedAt,
-        r.UpdatedAt);
+        r.UpdatedAt,
+        r.RecordSharing);
 }
 
 public sealed record EndorsementView(

@@ -32,7 +32,10 @@ public sealed class ReferralWorkflow(IReferralRepository referrals, IProfileRepo
             var now = clock.GetUtcNow();
             var referral = new NewReferral(
                 Guid.NewGuid(), practice.OdsCode, profile.Id, input.ServiceId, input.RecommendationId, input.Route, input.Source,
-                Cohorts.From(profile.Details.HasUsedPeerSupport).Code(), AgeBands.For(profile.Details.BirthYear, now.Year), input.Endorsement, now);
+                Cohorts.From(profile.Details.HasUsedPeerSupport).Code(), AgeBands.For(profile.Details.BirthYear, now.Year), input.Endorsement, now)
+            {
+                RecordSharing = input.RecordSharing,
+            };
             outcome = await referrals.CreateAsync(
                 referral, parties => ReferralRules.Admit(input, profile, parties), idempotency, practice.KeyId, cancellationToken);
         }
@@ -45,6 +48,9 @@ public sealed class ReferralWorkflow(IReferralRepository referrals, IProfileRepo
 
     public Task<ReferralChange> EndorseAsync(PracticeKey practice, Guid id, EndorsementInput endorsement, CancellationToken cancellationToken) =>
         referrals.UpdateAsync(practice.OdsCode, id, snapshot => ReferralRules.Endorse(snapshot, endorsement), practice.KeyId, clock.GetUtcNow(), cancellationToken);
+
+    public Task<ReferralChange> ShareWithRecordAsync(PracticeKey practice, Guid id, string recordSharing, CancellationToken cancellationToken) =>
+        referrals.UpdateAsync(practice.OdsCode, id, _ => new ReferralAmendment.ShareWithRecord(recordSharing), practice.KeyId, clock.GetUtcNow(), cancellationToken);
 
     public Task<ReferralChange> WithdrawEndorsementAsync(PracticeKey practice, Guid id, string reason, CancellationToken cancellationToken) =>
         referrals.UpdateAsync(practice.OdsCode, id, snapshot => ReferralRules.WithdrawEndorsement(snapshot, reason), practice.KeyId, clock.GetUtcNow(), cancellationToken);

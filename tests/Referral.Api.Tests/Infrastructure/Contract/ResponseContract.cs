@@ -18,6 +18,7 @@ public sealed class ResponseContract(JsonObject document)
     private readonly ContractOperations _operations = new(document);
     private readonly ResponseSchemas _schemas = new(document);
     private readonly JsonNode _problem = JsonNode.Parse("""{"$ref": "#/components/schemas/ProblemDetails"}""")!;
+    private readonly JsonNode _outcome = JsonNode.Parse("""{"$ref": "#/components/schemas/FhirOperationOutcome"}""")!;
 
     /// <summary>What is wrong with the response, or null when the contract describes it.</summary>
     public async Task<string?> ViolationAsync(HttpRequestMessage request, HttpResponseMessage response)
@@ -40,7 +41,10 @@ public sealed class ResponseContract(JsonObject document)
                 return $"{where} answered {status}; only 404 or 405 can answer a request the contract has no operation for.";
             }
 
-            return await BodyViolationAsync(where, status, response, "application/problem+json", _problem);
+            // The FHIR facade answers in FHIR's terms: an OperationOutcome, as application/fhir+json.
+            return path == "/fhir" || path.StartsWith("/fhir/", StringComparison.Ordinal)
+                ? await BodyViolationAsync(where, status, response, "application/fhir+json", _outcome)
+                : await BodyViolationAsync(where, status, response, "application/problem+json", _problem);
         }
 
         var declared = operation.ResponseFor(status);

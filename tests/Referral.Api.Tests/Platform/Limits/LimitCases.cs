@@ -17,7 +17,9 @@ public static class LimitCases
     public static IEnumerable<LimitCase> From(JsonNode document)
     {
         var schemas = new SchemaFacts(document);
-        foreach (var (path, item) in document["paths"]!.AsObject())
+        // The FHIR facade answers a broken limit with an OperationOutcome, not a problem with
+        // errors per field: FhirSearchTests hold its parameters to their patterns and bounds.
+        foreach (var (path, item) in document["paths"]!.AsObject().Where(p => !p.Key.StartsWith("/fhir/", StringComparison.Ordinal)))
         {
             foreach (var method in Methods.Where(m => item![m] is not null))
             {
