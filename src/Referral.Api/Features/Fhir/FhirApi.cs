@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Referral.Api.Features.GpRecord;
 using Referral.Api.Security;
 using Referral.Api.Validation;
+using Referral.Api.Search;
 using Referral.Data.Directory;
 using Referral.Data.Referrals;
 using Referral.Domain.Geography;
@@ -88,7 +89,7 @@ public static class FhirApi
             : FhirJson.Result(HealthcareServiceResource.From(service));
     }
 
-    public static async Task<IResult> SearchHealthcareServices(HttpRequest request, IServiceRepository services, PostcodeDistricts districts, CancellationToken cancellationToken)
+    public static async Task<IResult> SearchHealthcareServices(HttpRequest request, DirectorySearch search, IServiceRepository services, PostcodeDistricts districts, CancellationToken cancellationToken)
     {
         var query = FhirQuery.Read(request.Query, FhirSearchParameters.HealthcareService);
         var (count, page) = (query.Count(), query.Page());
@@ -98,10 +99,19 @@ public static class FhirApi
             return refused;
         }
 
-        var found = await services.ListAsync(
-            new ServiceQuery { Text = query.Text(FhirSearchParameters.Name.Name), Near = district is null ? null : centre, Page = page, PageSize = count },
-            cancellationToken);
-        return FhirJson.Result(SearchSets.Of(request, found.Items.Select(i => (Resource)HealthcareServiceResource.From(i.Service)).ToList(), found.Total, page, count));
+        // The directory's own search finds and orders them; each resource is built from the stored service.
+        var (found, _) = search.Search(
+            new DirectoryQuery { Text = query.Text(FhirSearchParameters.Name.Name), Near = district is null ? null : centre, Page = page, PageSize = count });
+        var resources = new List<Resource>(found.Items.Count);
+        foreach (var (item, _) in found.Items)
+        {
+            if (await services.GetAsync(item.Id, cancellationToken) is { } service)
+            {
+                resources.Add(HealthcareServiceResource.From(service));
+            }
+        }
+
+        return FhirJson.Result(SearchSets.Of(request, resources, found.Total, page, count));
     }
 
     public static async Task<IResult> ReadServiceRequest(string id, HttpRequest request, ClaimsPrincipal user, SharedReferrals referrals, CancellationToken cancellationToken) =>
