@@ -49,15 +49,59 @@ public sealed class DirectoryIndex
         }
         else
         {
-            slot = _slots.Count;
-            _slots.Add(null!);
-            _slotOf.Add(service.Id, slot);
-            if (_rank.Length < _slots.Count)
-            {
-                Array.Resize(ref _rank, Math.Max(16, _rank.Length * 2));
-            }
+            slot = NewSlot(service.Id);
         }
 
+        Index(slot, _slots[slot] = Prepare(service, otherText), ordered: true);
+    }
+
+    /// <summary>
+    /// Fills an empty index with a whole directory at once: the name order is sorted once at the
+    /// end instead of kept at every insert, which for 100,000 services is the difference between
+    /// a fraction of a second and billions of moves.
+    /// </summary>
+    public void Load(IEnumerable<(IndexedService Service, string OtherText)> services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (_slots.Count > 0)
+        {
+            throw new InvalidOperationException("Load fills an empty index; use Upsert for changes.");
+        }
+
+        foreach (var (service, otherText) in services)
+        {
+            if (_slotOf.ContainsKey(service.Id))
+            {
+                throw new ArgumentException($"Service {service.Id} appears more than once.", nameof(services));
+            }
+
+            var slot = NewSlot(service.Id);
+            Index(slot, _slots[slot] = Prepare(service, otherText), ordered: false);
+        }
+
+        _byName.Sort(Comparer<int>.Create((a, b) => NameOrder.Instance.Compare(Key(_slots[a]), Key(_slots[b]))));
+        Rerank(0);
+        foreach (var cell in _districts.Values)
+        {
+            cell.Slots.Sort((a, b) => _rank[a].CompareTo(_rank[b]));
+        }
+    }
+
+    private int NewSlot(Guid id)
+    {
+        var slot = _slots.Count;
+        _slots.Add(null!);
+        _slotOf.Add(id, slot);
+        if (_rank.Length < _slots.Count)
+        {
+            Array.Resize(ref _rank, Math.Max(16, _rank.Length * 2));
+        }
+
+        return slot;
+    }
+
+    private Slot Prepare(IndexedService service, string otherText)
+    {
         // Codes are interned too: each service's lists were read from its own document.
         service = service with
         {
@@ -66,9 +110,7 @@ public sealed class DirectoryIndex
             Formats = Intern(service.Formats),
             Languages = Intern(service.Languages),
         };
-        var indexed = new Slot(service, Intern(SearchWords.Of(service.Name)), Intern(SearchWords.Of(service.Name + "\n" + otherText)));
-        _slots[slot] = indexed;
-        Index(slot, indexed);
+        return new Slot(service, Intern(SearchWords.Of(service.Name)), Intern(SearchWords.Of(service.Name + "\n" + otherText)));
     }
 
     public DirectoryPage Search(DirectoryQuery query)
@@ -321,7 +363,8 @@ public sealed class DirectoryIndex
         return total;
     }
 
-    private void Index(int slot, Slot indexed)
+    /// <param name="ordered">Whether to keep the name order now (a change) or leave it to <see cref="Load"/>.</param>
+    private void Index(int slot, Slot indexed, bool ordered)
     {
         var service = indexed.Service;
         var capacity = _slots.Count;
@@ -337,10 +380,17 @@ public sealed class DirectoryIndex
         _nameWords.Add(slot, indexed.NameWords, capacity);
         _allWords.Add(slot, indexed.AllWords, capacity);
 
-        var position = _byName.BinarySearch(slot, Comparer<int>.Create((a, b) => NameOrder.Instance.Compare(Key(_slots[a]), Key(_slots[b]))));
-        position = position >= 0 ? position : ~position;
-        _byName.Insert(position, slot);
-        Rerank(position);
+        if (ordered)
+        {
+            var position = _byName.BinarySearch(slot, Comparer<int>.Create((a, b) => NameOrder.Instance.Compare(Key(_slots[a]), Key(_slots[b]))));
+            position = position >= 0 ? position : ~position;
+            _byName.Insert(position, slot);
+            Rerank(position);
+        }
+        else
+        {
+            _byName.Add(slot);
+        }
 
         if (service.District is { } district && service.Centroid is { } centroid)
         {
@@ -351,9 +401,16 @@ public sealed class DirectoryIndex
                 _districtsByLatitude = [.. _districts.Values.OrderBy(c => c.Centroid.Latitude)];
             }
 
-            // Ranks only shift together, so each district's list stays in name order.
-            var at = cell.Slots.BinarySearch(slot, Comparer<int>.Create((a, b) => _rank[a].CompareTo(_rank[b])));
-            cell.Slots.Insert(at < 0 ? ~at : at, slot);
+            if (ordered)
+            {
+                // Ranks only shift together, so each district's list stays in name order.
+                var at = cell.Slots.BinarySearch(slot, Comparer<int>.Create((a, b) => _rank[a].CompareTo(_rank[b])));
+                cell.Slots.Insert(at < 0 ? ~at : at, slot);
+            }
+            else
+            {
+                cell.Slots.Add(slot);
+            }
         }
     }
 

@@ -24,7 +24,7 @@ public sealed class DirectorySearch : IDisposable
     private readonly PostcodeDistricts _districts;
     private readonly JsonSerializerOptions _json;
     private readonly IDisposable _subscription;
-    private readonly DirectoryIndex _index = new();
+    private DirectoryIndex _index = new();
 
     // A validator is only meaningful within one process's index: a restart, or another
     // instance, starts a new series, so a tag from elsewhere never matches by accident.
@@ -76,13 +76,17 @@ public sealed class DirectorySearch : IDisposable
         await _writer.WaitAsync(cancellationToken);
         try
         {
+            // Built aside and swapped in: changes committed before now are in what was read, and
+            // later ones wait for the writer's turn.
             var all = new List<(IndexedService, string)>();
             await foreach (var service in _services.AllAsync(cancellationToken))
             {
                 all.Add((Index(service), OtherText(service)));
             }
 
-            Write(index => all.ForEach(s => index.Upsert(s.Item1, s.Item2)));
+            var loaded = new DirectoryIndex();
+            loaded.Load(all);
+            Write(_ => _index = loaded);
         }
         finally
         {

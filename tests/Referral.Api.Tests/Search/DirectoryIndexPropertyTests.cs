@@ -81,11 +81,19 @@ public sealed class DirectoryIndexPropertyTests
     [Fact]
     public void The_index_answers_every_search_as_the_plain_search_does()
     {
-        Gen.Select(GenChange.Array[1, 400], GenQuery.Array[40]).Sample((changes, queries) =>
+        Gen.Select(GenChange.Array[1, 400], GenQuery.Array[40], Gen.Int[0, 400]).Sample((changes, queries, loadedCount) =>
         {
+            // The first services loaded at once (as at start-up), the rest as changes.
             var index = new DirectoryIndex();
             var model = new Dictionary<string, ModelService>();
-            foreach (var change in changes)
+            var loaded = changes.Take(loadedCount).DistinctBy(c => c.Id).ToList();
+            index.Load(loaded.Select(c => (Indexed(c.Service), c.Service.OtherText)));
+            foreach (var change in loaded)
+            {
+                model[change.Service.Id] = change.Service;
+            }
+
+            foreach (var change in changes.Skip(loadedCount))
             {
                 index.Upsert(Indexed(change.Service), change.Service.OtherText);
                 model[change.Service.Id] = change.Service;

@@ -35,8 +35,9 @@ public sealed class ServicePageJsonTests(ApiFactory api) : IClassFixture<ApiFact
                 new ServicePage([.. services.Select(s => new ServiceListItem(s.View, s.distance))], page, pageSize, total), json);
             var indexed = new DirectoryPage(
                 [.. services.Select(s => (Indexed(s.View, JsonSerializer.SerializeToUtf8Bytes(s.View, json)), s.distance))], total);
-            var written = ServicePageJson.Write(indexed, page, pageSize);
-            Assert.Equal(Encoding.UTF8.GetString(expected), Encoding.UTF8.GetString(written));
+            var written = new System.Buffers.ArrayBufferWriter<byte>();
+            ServicePageJson.Write(written, indexed, page, pageSize);
+            Assert.Equal(Encoding.UTF8.GetString(expected), Encoding.UTF8.GetString(written.WrittenSpan));
         }, iter: 200);
     }
 

@@ -62,7 +62,7 @@ public static class ServicesApi
         return app;
     }
 
-    public static Results<RenderedJson<ServicePage>, NotModified> ListServices(
+    public static Results<ServicePageResult, NotModified> ListServices(
         [AsParameters] ServiceListRequest request,
         [FromHeader(Name = "If-None-Match")] string? ifNoneMatch,
         DirectorySearch search,
@@ -95,7 +95,7 @@ public static class ServicesApi
         // The tag of the state the page was read from, which a write may have moved on since.
         var (page, revision) = search.Search(query);
         ConditionalGet.MarkPublic(http.Response, ListingETag.For(revision, query));
-        return new RenderedJson<ServicePage>(ServicePageJson.Write(page, query.Page, query.PageSize));
+        return new ServicePageResult(page, query.Page, query.PageSize);
     }
 
     public static Results<RenderedJson<ServiceView>, NotModified, ProblemHttpResult> GetService(
