@@ -226,24 +226,7 @@ public sealed class DirectoryIndex
         var sort = count * Math.Log2(count + 1);
         if (walk <= sort)
         {
-            for (var i = 0; i < _byName.Count && needed > 0; i++)
-            {
-                var slot = _byName[i];
-                if (!Bitset.Has(set, slot))
-                {
-                    continue;
-                }
-
-                if (skip > 0)
-                {
-                    skip--;
-                    continue;
-                }
-
-                items.Add((_slots[slot].Service, null));
-                needed--;
-            }
-
+            TakeInOrder(_byName, set, skip, items.Count + needed, null, items);
             return;
         }
 
@@ -326,34 +309,14 @@ public sealed class DirectoryIndex
             else if (items.Count < take)
             {
                 var distance = Math.Round(inRange[start].Distance, 1);
-                IEnumerable<int> ordered = inRange[start].Cell.Slots;
+                var ordered = inRange[start].Cell.Slots;
                 if (end - start > 1)
                 {
                     // Rare: districts sharing a centroid, or exactly as far apart.
-                    ordered = inRange.Take(end).Skip(start).SelectMany(d => d.Cell.Slots).OrderBy(slot => _rank[slot]).ToList();
+                    ordered = [.. inRange.Take(end).Skip(start).SelectMany(d => d.Cell.Slots).OrderBy(slot => _rank[slot])];
                 }
 
-                foreach (var slot in ordered)
-                {
-                    if (items.Count == take)
-                    {
-                        break;
-                    }
-
-                    if (!Bitset.Has(mask, slot))
-                    {
-                        continue;
-                    }
-
-                    if (skip > 0)
-                    {
-                        skip--;
-                        continue;
-                    }
-
-                    items.Add((_slots[slot].Service, distance));
-                }
-
+                TakeInOrder(ordered, mask, skip, take, distance, items);
                 skip = 0;
             }
 
@@ -361,6 +324,31 @@ public sealed class DirectoryIndex
         }
 
         return total;
+    }
+
+    /// <summary>Appends, in the given order, the slots that are in set, after skipping skip of them, until items holds upTo.</summary>
+    private void TakeInOrder(List<int> ordered, ReadOnlySpan<ulong> set, long skip, int upTo, double? distance, List<(IndexedService, double?)> items)
+    {
+        foreach (var slot in ordered)
+        {
+            if (items.Count >= upTo)
+            {
+                return;
+            }
+
+            if (!Bitset.Has(set, slot))
+            {
+                continue;
+            }
+
+            if (skip > 0)
+            {
+                skip--;
+                continue;
+            }
+
+            items.Add((_slots[slot].Service, distance));
+        }
     }
 
     /// <param name="ordered">Whether to keep the name order now (a change) or leave it to <see cref="Load"/>.</param>
