@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Referral.Data.Changes;
 using Referral.Data.Directory;
 using Referral.Data.Idempotency;
+using Referral.Data.Insights;
 using Referral.Data.Keys;
+using Referral.Data.Outcomes;
 using Referral.Data.Profiles;
 using Referral.Data.Recommendations;
 using Referral.Data.Referrals;
@@ -33,6 +35,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IReferralRepository, SqliteReferralRepository>();
         services.AddSingleton<IIdempotentResponses, SqliteIdempotentResponses>();
         services.AddSingleton<IRecommendationRepository, SqliteRecommendationRepository>();
+        services.AddSingleton<IOutcomeRepository, SqliteOutcomeRepository>();
+        services.AddSingleton<IInsightsRepository, SqliteInsightsRepository>();
         return services;
     }
 }
