@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Referral.Data.Changes;
+using Referral.Data.Demo;
 using Referral.Data.Directory;
 using Referral.Data.Idempotency;
 using Referral.Data.Insights;
@@ -36,6 +37,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IIdempotentResponses, SqliteIdempotentResponses>();
         services.AddSingleton<IRecommendationRepository, SqliteRecommendationRepository>();
         services.AddSingleton<IOutcomeRepository, SqliteOutcomeRepository>();
+        services.AddSingleton<SyntheticCohortStore>();
         services.AddSingleton<IInsightsRepository, SqliteInsightsRepository>();
         return services;
     }

@@ -15,6 +15,7 @@ public sealed record OutcomeBody
 {
     [Required]
     [Description("baseline (at referral, once, before the support starts) or follow-up (any time after the support started, as often as measured).")]
+    [Vocabulary(OutcomeTimepoints.Baseline, OutcomeTimepoints.FollowUp)]
     public string Timepoint { get; init; } = string.Empty;
 
     [Required]
@@ -62,11 +63,10 @@ public sealed record Ons4Body
 
 public sealed class OutcomeBodyValidator : AbstractValidator<OutcomeBody>
 {
-    private static readonly TermSet Timepoints = new("outcomeTimepoints", OutcomeTimepoints.All.Select(t => new Term(t, t)));
-
     public OutcomeBodyValidator(TimeProvider clock)
     {
-        RuleFor(b => b.Timepoint).NotEmpty().In(Timepoints);
+        RuleFor(b => b.Timepoint).NotEmpty()
+            .Must(t => OutcomeTimepoints.All.Contains(t)).WithMessage($"'timepoint' must be one of: {string.Join(", ", OutcomeTimepoints.All)}.");
         RuleFor(b => b.Ons4).NotNull();
         RuleFor(b => b.Ucla3).NotNull().WithMessage("'ucla3' is required at follow-up.").When(b => b.Timepoint == OutcomeTimepoints.FollowUp);
         RuleFor(b => b.Ucla3).Null().WithMessage("'ucla3' is taken at follow-up only; the profile holds the first answers.").When(b => b.Timepoint == OutcomeTimepoints.Baseline);

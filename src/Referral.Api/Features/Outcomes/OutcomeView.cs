@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Referral.Api.OpenApi;
 using Referral.Domain.Outcomes;
+using Referral.Domain.Vocabulary;
 
 namespace Referral.Api.Features.Outcomes;
 
@@ -9,7 +10,7 @@ namespace Referral.Api.Features.Outcomes;
 public sealed record OutcomeView(
     Guid Id,
     Guid ReferralId,
-    [property: Description("baseline or follow-up.")] string Timepoint,
+    [property: Description("baseline or follow-up.")] [property: Vocabulary(OutcomeTimepoints.Baseline, OutcomeTimepoints.FollowUp)] string Timepoint,
     Ons4Body Ons4,
     [property: Description("UCLA-3 answers (follow-up only).")] IReadOnlyList<int>? Ucla3,
     [property: Description("UCLA-3 sum, 3 to 9 (follow-up only).")] int? Ucla3Sum,
