@@ -39,7 +39,7 @@ public sealed class SyntheticCohort(int seed, DateTimeOffset now)
 
     public static readonly IReadOnlyList<string> Practices = ["A81001", "A81002", "A81003", "A81004", "A81005", "A81006", "B82001", "B82002", "B82003", "C83001", "C83002", "C83003"];
 
-    private readonly Random _random = new(seed);
+    private readonly SplitMix64 _random = new(seed);
 
     /// <summary>A profile for one simulated patient, as a practice would record it.</summary>
     public ProfileInput Profile(int n)

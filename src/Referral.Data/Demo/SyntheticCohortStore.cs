@@ -32,7 +32,7 @@ public sealed class SyntheticCohortStore(SqliteConnectionFactory connections)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(Guid, string?)>(new CommandDefinition(
-            "SELECT id, json_extract(document, '$.formats[0]') FROM services WHERE status = 'active' ORDER BY id", cancellationToken: cancellationToken));
+            "SELECT id, json_extract(document, '$.formats[0]') FROM services WHERE status = 'active' ORDER BY json_extract(document, '$.name'), id", cancellationToken: cancellationToken));
         return rows.ToList();
     }
 

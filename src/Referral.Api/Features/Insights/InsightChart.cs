@@ -29,11 +29,13 @@ public static class InsightChart
     {
         EndorsementUptake u => Render(
             "Uptake by cohort, endorsed or not (share of referrals, 95% Wilson intervals)",
+            "cohort and stage reached",
             u.Groups.GroupBy(g => g.Cohort).SelectMany(c => EndorsementUptake.Stages.Select(stage => new Group(
                 $"{c.Key} {stage}",
                 c.OrderByDescending(g => g.Endorsed).Select(g => new Bar(g.Endorsed ? "endorsed" : "not endorsed", Stage(g, stage))).ToList()))).ToList()),
         FormatPersonality f => Render(
             "Uptake (started) and completion by format, extraversion and loneliness (95% Wilson intervals)",
+            "format, extraversion band, loneliness",
             f.Rows.Select(r => new Group($"{r.Dimension}: {r.Level}", [new Bar("started", r.Started), new Bar("completed", r.Completed)])).ToList()),
         _ => throw new ArgumentException("No chart for this insight.", nameof(insight)),
     };
@@ -45,7 +47,7 @@ public static class InsightChart
         _ => g.Completed,
     };
 
-    private static string Render(string title, List<Group> groups)
+    private static string Render(string title, string xTitle, List<Group> groups)
     {
         var series = groups.SelectMany(g => g.Bars.Select(b => b.Series)).Distinct().ToList();
         var groupWidth = (series.Count * BarWidth) + GroupGap;
@@ -93,6 +95,7 @@ public static class InsightChart
             svg.Append(CultureInfo.InvariantCulture, $"<text transform=\"translate({x0 + 8} {Top + PlotHeight + 12}) rotate(40)\">{Text(groups[g].Label)}</text>");
         }
 
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{(Left + width - 30) / 2}\" y=\"{height - 8}\" text-anchor=\"middle\">{Text(xTitle)}</text>");
         return svg.Append("</svg>").ToString();
     }
 
