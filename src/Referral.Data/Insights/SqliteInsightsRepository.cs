@@ -7,9 +7,11 @@ using Referral.Domain.Outcomes;
 namespace Referral.Data.Insights;
 
 /// <summary>
-/// Each insight is one grouped scan of the period's referrals (ix_referrals_created, or
-/// ix_referrals_ods_created for one practice), with the stages read from referral_events by
-/// primary key: no aggregate tables to keep in step with every write.
+/// Each insight is one grouped scan of the period's referrals: pooled, the covering index
+/// ix_referrals_insights alone; for one practice, ix_referrals_ods_created. Whether an
+/// endorsement stands and the furthest stage reached are columns that triggers keep in step
+/// with every write (migration 0012), rather than aggregate tables that every write path would
+/// have to update and that could drift from the rows they count.
 /// </summary>
 public sealed class SqliteInsightsRepository(SqliteConnectionFactory connections) : IInsightsRepository
 {
@@ -18,19 +20,13 @@ public sealed class SqliteInsightsRepository(SqliteConnectionFactory connections
     public async Task<IReadOnlyList<UptakeCell>> UptakeAsync(InsightScope scope, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        // Stages are reached in order, one step at a time, so a referral that reached started has a
-        // contacted event too, whatever it ended as.
+        // endorsed and reached are kept on the referral by triggers (migration 0012), so this reads
+        // the covering index ix_referrals_insights alone.
         var rows = await connection.QueryAsync<UptakeCell>(new CommandDefinition(
             $"""
-            SELECT r.cohort AS Cohort,
-                   CASE WHEN e.referral_id IS NOT NULL AND e.withdrawn_at IS NULL THEN 1 ELSE 0 END AS Endorsed,
-                   r.format AS Format, r.extraversion_band AS ExtraversionBand, r.lonely AS Lonely,
-                   COUNT(*) AS Referred,
-                   SUM(EXISTS (SELECT 1 FROM referral_events v WHERE v.referral_id = r.id AND v.status = 'contacted')) AS Contacted,
-                   SUM(EXISTS (SELECT 1 FROM referral_events v WHERE v.referral_id = r.id AND v.status = 'started')) AS Started,
-                   SUM(r.status = 'completed') AS Completed
+            SELECT r.cohort AS Cohort, r.endorsed AS Endorsed, r.format AS Format, r.extraversion_band AS ExtraversionBand, r.lonely AS Lonely,
+                   COUNT(*) AS Referred, SUM(r.reached >= 1) AS Contacted, SUM(r.reached >= 2) AS Started, SUM(r.reached = 3) AS Completed
               FROM referrals r
-              LEFT JOIN endorsements e ON e.referral_id = r.id
              WHERE {InScope}
              GROUP BY 1, 2, 3, 4, 5
             """,
@@ -50,10 +46,9 @@ public sealed class SqliteInsightsRepository(SqliteConnectionFactory connections
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<DeclineCell>(new CommandDefinition(
             $"""
-            SELECT r.format AS Format, COALESCE(v.reason, 'other') AS Reason, COUNT(*) AS Count
+            SELECT r.format AS Format, r.decline_reason AS Reason, COUNT(*) AS Count
               FROM referrals r
-              JOIN referral_events v ON v.referral_id = r.id AND v.status = 'declined'
-             WHERE {InScope} AND r.status = 'declined'
+             WHERE {InScope} AND r.decline_reason IS NOT NULL
              GROUP BY 1, 2
             """,
             scope, cancellationToken: cancellationToken));

@@ -44,5 +44,11 @@ public sealed class SimulatedCohortTests(ApiFactory api) : IClassFixture<ApiFact
         var extraversion = format["rows"]!.AsArray().Where(r => r!["dimension"]!.GetValue<string>() == "extraversion")
             .ToDictionary(r => r!["level"]!.GetValue<string>(), r => r!["started"]!["share"]!.GetValue<double>());
         Assert.True(extraversion["reserved"] < extraversion["outgoing"]);
+
+        // Reserved people offered an in-person group decline it for its format more than anyone else.
+        var declines = await (await api.ClientWithKey(api.AnalystKey).GetAsync("/v1/insights/decline-reasons")).ReadObject();
+        double Share(string format, string reason) => declines["rows"]!.AsArray()
+            .Single(r => r!["format"]!.GetValue<string>() == format && r["reason"]!.GetValue<string>() == reason)!["shareOfFormatDeclines"]!["share"]!.GetValue<double>();
+        Assert.True(Share("in-person-group", "format") > Share("in-person-group", "cost"));
     }
 }
