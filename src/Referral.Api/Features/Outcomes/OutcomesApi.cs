@@ -33,6 +33,7 @@ public static class OutcomesApi
         group.MapGet("/{id:guid}/outcomes", List)
             .WithName("ListOutcomes")
             .WithSummary("The referral's outcome measures, oldest first")
+            .WithDescription("Every ONS4 set (and UCLA-3 at follow-up) recorded for the referral, by measurement time, with who took it, when, and its interval. Only the key's own practice's referrals; an erased profile's measures are gone.")
             .ProducesProblemJson(StatusCodes.Status404NotFound)
             .DisableRateLimiting();
 
