@@ -6,6 +6,8 @@ using Referral.Api.Demo;
 using Referral.Api.Features.Fhir;
 using Referral.Api.Features.GpRecord;
 using Referral.Api.Features.Health;
+using Referral.Api.Features.Insights;
+using Referral.Api.Features.Outcomes;
 using Referral.Api.Features.Profiles;
 using Referral.Api.Features.Recommendations;
 using Referral.Api.Features.Referrals;
@@ -145,6 +147,8 @@ public static class ReferralApiExtensions
         api.MapReferralsApi();
         api.MapRecommendationsApi();
         api.MapGpRecordApi();
+        api.MapOutcomesApi();
+        api.MapInsightsApi();
         api.MapFhirApi();
         return app;
     }

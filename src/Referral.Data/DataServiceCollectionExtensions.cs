@@ -1,9 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Referral.Data.Changes;
+using Referral.Data.Demo;
 using Referral.Data.Directory;
 using Referral.Data.Idempotency;
+using Referral.Data.Insights;
 using Referral.Data.Keys;
+using Referral.Data.Outcomes;
 using Referral.Data.Profiles;
 using Referral.Data.Recommendations;
 using Referral.Data.Referrals;
@@ -33,6 +36,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IReferralRepository, SqliteReferralRepository>();
         services.AddSingleton<IIdempotentResponses, SqliteIdempotentResponses>();
         services.AddSingleton<IRecommendationRepository, SqliteRecommendationRepository>();
+        services.AddSingleton<IOutcomeRepository, SqliteOutcomeRepository>();
+        services.AddSingleton<SyntheticCohortStore>();
+        services.AddSingleton<IInsightsRepository, SqliteInsightsRepository>();
         return services;
     }
 }

@@ -15,7 +15,7 @@ internal static class AuditDetailSchema
         document.Components!.Schemas![Name] = new OpenApiSchema
         {
             Type = JsonSchemaType.Object,
-            Description = "What changed, without personal data. Which members appear depends on the action: referral-created has serviceId, recommendationId (when given), route, source, status and recordSharing (when recorded); status-changed has from, to and reason (when given); record-sharing-changed has from and to; endorsed has role and registrationBody (when given); profile-erased has removed; endorsement-withdrawn has none.",
+            Description = "What changed, without personal data. Which members appear depends on the action: referral-created has serviceId, recommendationId (when given), route, source, status and recordSharing (when recorded); status-changed has from, to and reason (when given); record-sharing-changed has from and to; endorsed has role and registrationBody (when given); profile-erased has removed; outcome-recorded has timepoint and outcomeId (never the answers); endorsement-withdrawn has none.",
             AdditionalPropertiesAllowed = false,
             Properties = new Dictionary<string, IOpenApiSchema>
             {
@@ -30,6 +30,8 @@ internal static class AuditDetailSchema
                 ["reason"] = Code("The decline reason code."),
                 ["role"] = Code("The endorsing clinician's role."),
                 ["registrationBody"] = Code("The body the clinician is registered with."),
+                ["timepoint"] = Code("The outcome measures' timepoint: baseline or follow-up."),
+                ["outcomeId"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" },
                 ["removed"] = new OpenApiSchema
                 {
                     Type = JsonSchemaType.Array,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Referral.Api.Features.GpRecord;
+using Referral.Api.Features.Outcomes;
 using Referral.Api.Features.Profiles;
 using Referral.Api.Features.Referrals;
 using Referral.Api.Features.Services;
@@ -88,6 +89,13 @@ public static class Examples
         [typeof(EndorsementBody)] = Endorsement,
         [typeof(StatusChangeBody)] = new StatusChangeBody { Status = "declined", Reason = "time", OccurredAt = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero) },
         [typeof(RecordSharingBody)] = new RecordSharingBody { RecordSharing = "codes-only" },
+        [typeof(OutcomeBody)] = new OutcomeBody
+        {
+            Timepoint = "baseline",
+            Ons4 = new Ons4Body { LifeSatisfaction = 4, Worthwhile = 5, Happiness = 3, Anxiety = 7 },
+            RecordedBy = "staff-0042",
+            MeasuredAt = new DateTimeOffset(2026, 11, 20, 10, 45, 0, TimeSpan.Zero),
+        },
         [typeof(WithdrawalBody)] = new WithdrawalBody { Reason = "The service has moved its groups to evenings, which the patient cannot make." },
     };
 

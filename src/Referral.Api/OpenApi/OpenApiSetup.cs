@@ -21,6 +21,8 @@ public static class OpenApiSetup
         ["Recommendations"] = "The matching engine: ranked, explained recommendations for a patient, and the published model behind them.",
         ["Referrals"] = "Referrals with clinician endorsements, tracked until the loop closes, with an append-only audit trail.",
         ["GP record"] = "What goes back to the patient's GP record: SNOMED CT coded events, the closure summary (JSON, PDF, FHIR document) and the patient's choice of full summary or codes only.",
+        ["Outcomes"] = "Outcome measures of a referral: ONS4 personal wellbeing at baseline and follow-up, with UCLA-3 at follow-up. Personal data, scoped to the practice and erased with the profile.",
+        ["Insights"] = "What works, for whom: endorsement and uptake, format and personality, what people value, why they decline, wellbeing change. An analyst reads all practices pooled, a practice its own; every figure passes disclosure control. JSON, CSV or SVG by Accept.",
         ["FHIR"] = "A read-only FHIR R4 UK Core facade under /fhir: CapabilityStatement, HealthcareService, ServiceRequest and Task. Same keys and practice scoping; answers and errors are application/fhir+json (errors as OperationOutcome).",
     };
 
@@ -79,6 +81,7 @@ public static class OpenApiSetup
                 AuditDetailSchema.Apply(document);
                 ExclusionsSchema.Apply(document);
                 FhirContract.Apply(document);
+                InsightsContract.Apply(document);
                 return Task.CompletedTask;
             });
 

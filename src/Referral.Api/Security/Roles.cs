@@ -20,6 +20,9 @@ public static class Policies
 {
     public const string DirectoryAdmin = "directory-admin";
     public const string Practice = "practice";
+
+    /// <summary>Insights: an analyst (pooled across practices) or a practice (its own only).</summary>
+    public const string Insights = "insights";
 }
 
 public static class ReferralClaims

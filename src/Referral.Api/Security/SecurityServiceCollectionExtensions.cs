@@ -10,7 +10,9 @@ public static class SecurityServiceCollectionExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.DirectoryAdmin, p => p.RequireRole(Roles.DirectoryAdmin))
-            .AddPolicy(Policies.Practice, p => p.RequireRole(Roles.Practice).RequireClaim(ReferralClaims.OdsCode));
+            .AddPolicy(Policies.Practice, p => p.RequireRole(Roles.Practice).RequireClaim(ReferralClaims.OdsCode))
+            .AddPolicy(Policies.Insights, p => p.RequireAssertion(c =>
+                c.User.IsInRole(Roles.Analyst) || (c.User.IsInRole(Roles.Practice) && c.User.HasClaim(x => x.Type == ReferralClaims.OdsCode))));
         return services;
     }
 }

@@ -10,7 +10,7 @@ namespace Referral.Data.Profiles;
 public sealed class SqliteProfileRepository(SqliteConnectionFactory connections) : IProfileRepository
 {
     /// <summary>What an erasure takes out of each of the profile's referrals, as its audit row says.</summary>
-    private static readonly string[] ErasedFromReferrals = ["profileId", "endorsement note", "withdrawal reason", "event notes"];
+    private static readonly string[] ErasedFromReferrals = ["profileId", "endorsement note", "withdrawal reason", "event notes", "outcome measures"];
 
     private const string Columns =
         "id AS Id, ods_code AS OdsCode, version AS Version, nhs_number AS NhsNumber, document AS Document, created_at AS CreatedAt, updated_at AS UpdatedAt";
@@ -120,6 +120,7 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
                 UPDATE referral_events SET reason = NULL
                  WHERE referral_id IN @referrals AND (reason IS NULL OR reason NOT IN @declineReasons);
                 DELETE FROM idempotency_keys WHERE referral_id IN @referrals;
+                DELETE FROM outcome_measures WHERE referral_id IN @referrals;
                 DELETE FROM recommendation_sets WHERE profile_id = @id AND ods_code = @odsCode;
                 """;
             await connection.ExecuteAsync(new CommandDefinition(anonymise, new { id, odsCode, now, referrals = IdText.Of(referrals), declineReasons = ReferralStatuses.DeclineReasons }, transaction, cancellationToken: cancellationToken));

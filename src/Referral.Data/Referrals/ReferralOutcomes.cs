@@ -18,6 +18,12 @@ public sealed record NewReferral(
 {
     /// <summary>What may go back to the GP record (GpRecord.RecordSharing).</summary>
     public string RecordSharing { get; init; } = Domain.GpRecord.RecordSharing.Default;
+
+    /// <summary>The patient's TIPI extraversion band, kept for the insights; null when not answered.</summary>
+    public string? ExtraversionBand { get; init; }
+
+    /// <summary>Whether UCLA-3 read as lonely, kept for the insights; null when not answered.</summary>
+    public bool? Lonely { get; init; }
 }
 
 /// <summary>What making a referral came to: exactly one of these.</summary>

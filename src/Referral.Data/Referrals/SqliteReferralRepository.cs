@@ -37,8 +37,10 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
             var now = referral.Now;
             await connection.ExecuteAsync(new CommandDefinition(
                 """
-                INSERT INTO referrals (id, ods_code, profile_id, service_id, recommendation_id, route, source, status, version, cohort, age_band, created_at, updated_at, record_sharing)
-                VALUES (@Id, @OdsCode, @ProfileId, @ServiceId, @RecommendationId, @Route, @Source, 'proposed', 1, @Cohort, @AgeBand, @Now, @Now, @RecordSharing)
+                INSERT INTO referrals (id, ods_code, profile_id, service_id, recommendation_id, route, source, status, version, cohort, age_band, created_at, updated_at, record_sharing,
+                                       format, extraversion_band, lonely)
+                VALUES (@Id, @OdsCode, @ProfileId, @ServiceId, @RecommendationId, @Route, @Source, 'proposed', 1, @Cohort, @AgeBand, @Now, @Now, @RecordSharing,
+                        (SELECT json_extract(document, '$.formats[0]') FROM services WHERE id = @ServiceId), @ExtraversionBand, @Lonely)
                 """,
                 referral, transaction, cancellationToken: cancellationToken));
             await InsertEvent(connection, transaction, referral.Id, 1, ReferralStatuses.Proposed, null, now, now, cancellationToken);

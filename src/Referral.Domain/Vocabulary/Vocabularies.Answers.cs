@@ -46,5 +46,6 @@ public static partial class Vocabularies
         new("status-changed", "The referral moved to a new status"),
         new("profile-erased", "The patient's profile was erased"),
         new("record-sharing-changed", "What goes back to the GP record was changed"),
+        new("outcome-recorded", "Outcome measures (ONS4, UCLA-3) were recorded"),
     ]);
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Referral.Api.OpenApi;
 using Referral.Domain.Directory;
 using Referral.Domain.GpRecord;
+using Referral.Domain.Outcomes;
 using Referral.Domain.Profiles;
 using Referral.Domain.Referrals;
 using Referral.Domain.Vocabulary;
@@ -31,12 +32,13 @@ public sealed record SharedReferral(
     SharedEndorsement? Endorsement,
     [property: Description("Every status with its date, oldest first.")] IReadOnlyList<SharedEvent> History,
     [property: Description("The decline reason code, when the patient declined.")] [property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.DeclineReasons))] string? DeclineReason,
-    [property: Description("The SNOMED CT codes to file, as GET /v1/referrals/{id}/codes lists them.")] IReadOnlyList<CodedEventView> Codes)
+    [property: Description("The SNOMED CT codes to file, as GET /v1/referrals/{id}/codes lists them.")] IReadOnlyList<CodedEventView> Codes,
+    [property: Description("ONS4 (and at follow-up UCLA-3) measures, oldest first, with recordSharing full-summary; null with codes-only.")] IReadOnlyList<SharedOutcome>? Outcomes)
 {
     [JsonIgnore]
     public bool IsClosed => ClosedAt is not null;
 
-    public static SharedReferral From(ReferralRecord referral, Profile? profile, Service? service)
+    public static SharedReferral From(ReferralRecord referral, Profile? profile, Service? service, IReadOnlyList<OutcomeRecord> outcomes)
     {
         var full = Domain.GpRecord.RecordSharing.SharesFullSummary(referral.RecordSharing);
         var erased = referral.ProfileErasedAt is not null || profile is null;
@@ -68,7 +70,8 @@ public sealed record SharedReferral(
                 : null,
             referral.History.Select(h => SharedEvent.From(h, full)).ToList(),
             declined?.Reason is { } reason && ReferralStatuses.DeclineReasons.Contains(reason) ? reason : null,
-            CodedEvents.Of(referral));
+            CodedEvents.Of(referral),
+            full ? outcomes.Select(SharedOutcome.From).ToList() : null);
     }
 }
 
@@ -108,4 +111,19 @@ public sealed record SharedEvent(
         var code = e.Reason is { } reason && e.Status == ReferralStatuses.Declined && ReferralStatuses.DeclineReasons.Contains(reason) ? reason : null;
         return new SharedEvent(e.Status, e.OccurredAt, code, full && code is null ? e.Reason : null);
     }
+}
+
+/// <summary>One set of outcome measures as it goes back to the GP record.</summary>
+public sealed record SharedOutcome(
+    [property: Description("baseline or follow-up.")] string Timepoint,
+    DateTimeOffset MeasuredAt,
+    [property: Description("Days from the referral (baseline) or the start of the support (follow-up).")] int IntervalDays,
+    [property: Description("ONS4: life satisfaction, 0-10.")] int LifeSatisfaction,
+    [property: Description("ONS4: worthwhile, 0-10.")] int Worthwhile,
+    [property: Description("ONS4: happiness yesterday, 0-10.")] int Happiness,
+    [property: Description("ONS4: anxiety yesterday, 0-10 (lower is better).")] int Anxiety,
+    [property: Description("UCLA-3 sum, 3-9 (follow-up only).")] int? Ucla3Sum)
+{
+    public static SharedOutcome From(OutcomeRecord o) =>
+        new(o.Timepoint, o.MeasuredAt, o.IntervalDays, o.Ons4.LifeSatisfaction, o.Ons4.Worthwhile, o.Ons4.Happiness, o.Ons4.Anxiety, o.Ucla3?.Sum());
 }

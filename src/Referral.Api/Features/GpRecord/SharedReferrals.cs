@@ -1,5 +1,6 @@
 using Referral.Data;
 using Referral.Data.Directory;
+using Referral.Data.Outcomes;
 using Referral.Data.Profiles;
 using Referral.Data.Referrals;
 using Referral.Domain.Directory;
@@ -11,7 +12,7 @@ namespace Referral.Api.Features.GpRecord;
 /// Reads a practice's referrals as they may go back to the GP record, with the patient's
 /// identifiers and the service they were referred to; always for one practice.
 /// </summary>
-public sealed class SharedReferrals(IReferralRepository referrals, IProfileRepository profiles, IServiceRepository services)
+public sealed class SharedReferrals(IReferralRepository referrals, IProfileRepository profiles, IServiceRepository services, IOutcomeRepository outcomes)
 {
     public async Task<SharedReferral?> GetAsync(string odsCode, Guid id, CancellationToken cancellationToken)
     {
@@ -41,6 +42,7 @@ public sealed class SharedReferrals(IReferralRepository referrals, IProfileRepos
             known[referral.ServiceId] = service;
         }
 
-        return SharedReferral.From(referral, profile, service);
+        var measures = await outcomes.ListAsync(referral.OdsCode, referral.Id, cancellationToken) ?? [];
+        return SharedReferral.From(referral, profile, service, measures);
     }
 }

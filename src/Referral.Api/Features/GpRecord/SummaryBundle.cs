@@ -104,7 +104,22 @@ public static class SummaryBundle
             yield return $"{Date(e.OccurredAt)}: {e.Status}" + (e.ReasonCode is { } code ? $" ({code})" : string.Empty) + (e.Note is { } note ? $": {note}" : string.Empty);
         }
 
-        yield return "Outcome measures: none are recorded by this service.";
+        if (s.Outcomes is null)
+        {
+            yield return "Outcome measures: not shared (the patient agreed to codes only).";
+        }
+        else if (s.Outcomes.Count == 0)
+        {
+            yield return "Outcome measures: none were recorded.";
+        }
+        else
+        {
+            foreach (var o in s.Outcomes)
+            {
+                yield return $"ONS4 {o.Timepoint}, {Date(o.MeasuredAt)} (day {o.IntervalDays}): life satisfaction {o.LifeSatisfaction}, worthwhile {o.Worthwhile}, happiness {o.Happiness}, anxiety {o.Anxiety} (0-10)"
+                    + (o.Ucla3Sum is { } ucla ? $"; UCLA-3 loneliness {ucla} (3-9)." : ".");
+            }
+        }
     }
 
     public static IEnumerable<string> CodesText(SharedReferral s) =>

@@ -3,6 +3,7 @@ using Referral.Data.Idempotency;
 using Referral.Data.Profiles;
 using Referral.Data.Referrals;
 using Referral.Domain.Factors;
+using Referral.Domain.Personality;
 using Referral.Domain.Referrals;
 
 namespace Referral.Api.Features.Referrals;
@@ -35,6 +36,8 @@ public sealed class ReferralWorkflow(IReferralRepository referrals, IProfileRepo
                 Cohorts.From(profile.Details.HasUsedPeerSupport).Code(), AgeBands.For(profile.Details.BirthYear, now.Year), input.Endorsement, now)
             {
                 RecordSharing = input.RecordSharing,
+                ExtraversionBand = profile.Details.Personality?.Tipi is { Count: Tipi.Items } tipi ? ExtraversionBands.Of(Tipi.Score(tipi).Extraversion) : null,
+                Lonely = profile.Details.Personality?.Ucla3 is { Count: Ucla3.Items } ucla3 ? Ucla3.Score(ucla3).Lonely : null,
             };
             outcome = await referrals.CreateAsync(
                 referral, parties => ReferralRules.Admit(input, profile, parties), idempotency, practice.KeyId, cancellationToken);
