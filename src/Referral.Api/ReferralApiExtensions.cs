@@ -6,6 +6,7 @@ using Referral.Api.Demo;
 using Referral.Api.Features.Fhir;
 using Referral.Api.Features.GpRecord;
 using Referral.Api.Features.Health;
+using Referral.Api.Features.Oruk;
 using Referral.Api.Features.Profiles;
 using Referral.Api.Features.Recommendations;
 using Referral.Api.Features.Referrals;
@@ -63,6 +64,8 @@ public static class ReferralApiExtensions
         services.AddSingleton<ApiKeyIssuer>();
         services.AddSingleton<MatchingDirectory>();
         services.AddSingleton<DirectorySearch>();
+        services.AddSingleton<OrukCatalogue>();
+        services.Configure<OrukOptions>(builder.Configuration.GetSection(OrukOptions.Section));
         services.AddSingleton<Recommender>();
         services.AddSingleton<ReferralWorkflow>();
         services.AddSingleton<SharedReferrals>();
@@ -118,6 +121,7 @@ public static class ReferralApiExtensions
     public static WebApplication UseReferralApi(this WebApplication app)
     {
         app.UseReferralSecurityHeaders();
+        app.UseMiddleware<OrukCors>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
@@ -146,6 +150,7 @@ public static class ReferralApiExtensions
         api.MapRecommendationsApi();
         api.MapGpRecordApi();
         api.MapFhirApi();
+        api.MapOrukApi();
         return app;
     }
 }
