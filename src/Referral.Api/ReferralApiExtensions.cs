@@ -6,6 +6,7 @@ using Referral.Api.Demo;
 using Referral.Api.Features.Fhir;
 using Referral.Api.Features.GpRecord;
 using Referral.Api.Features.Health;
+using Referral.Api.Features.Importing;
 using Referral.Api.Features.Oruk;
 using Referral.Api.Features.Profiles;
 using Referral.Api.Features.Recommendations;
@@ -65,6 +66,9 @@ public static class ReferralApiExtensions
         services.AddSingleton<MatchingDirectory>();
         services.AddSingleton<DirectorySearch>();
         services.AddSingleton<OrukCatalogue>();
+        services.AddOptions<ImportOptions>().Bind(builder.Configuration.GetSection(ImportOptions.Section));
+        services.AddSingleton<OrukImporter>();
+        services.AddSingleton<ImportJobs>();
         services.Configure<OrukOptions>(builder.Configuration.GetSection(OrukOptions.Section));
         services.AddSingleton<Recommender>();
         services.AddSingleton<ReferralWorkflow>();
@@ -151,6 +155,7 @@ public static class ReferralApiExtensions
         api.MapGpRecordApi();
         api.MapFhirApi();
         api.MapOrukApi();
+        api.MapImportsApi();
         return app;
     }
 }

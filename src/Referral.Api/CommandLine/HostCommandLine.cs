@@ -33,6 +33,7 @@ public static class HostCommandLine
         {
             command,
             KeysCommand.Create(),
+            ImportCommand.Create(),
         };
     }
 
