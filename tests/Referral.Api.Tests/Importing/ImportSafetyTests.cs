@@ -12,6 +12,7 @@ public sealed class ImportLimitsFactory : ApiFactory
         ["Import:MaxPages"] = "5",
         ["Import:RequestTimeout"] = "00:00:02",
         ["Import:MaxStringLength"] = "10000",
+        ["Import:Folders:0"] = Repository.PathOf("db/seed/oruk-sample"),
     };
 }
 
@@ -122,6 +123,21 @@ public sealed class ImportSafetyTests(ImportLimitsFactory api) : IClassFixture<I
         var problem = await response.AssertProblem(HttpStatusCode.BadRequest);
         Assert.Contains(reason, problem["errors"]!["feed"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(before, _feed.Requests);
+    }
+
+    [Fact]
+    public async Task A_folder_on_the_server_is_imported_only_inside_Import_Folders()
+    {
+        var job = await ImportAsync(api, Repository.PathOf("db/seed/oruk-sample"));
+        Assert.Equal("completed", job["status"]!.GetValue<string>());
+        Assert.Equal(3, job["report"]!["created"]!.GetValue<int>() + job["report"]!["unchanged"]!.GetValue<int>());
+
+        foreach (var outside in new[] { "/etc", Repository.PathOf("db/seed"), Repository.PathOf("db/seed/oruk-sample/../services.json") })
+        {
+            var response = await api.Admin().PostAsJsonAsync("/v1/imports", new { feed = outside });
+            var problem = await response.AssertProblem(HttpStatusCode.BadRequest);
+            Assert.Contains("inside Import:Folders", problem["errors"]!["feed"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -12,6 +12,12 @@ public sealed class ImportOptions
     /// <summary>Host names (or IP addresses) feeds may be read from. A private or loopback address is only reached when that address itself is listed.</summary>
     public IList<string> AllowedHosts { get; init; } = [];
 
+    /// <summary>
+    /// Local folders whose ORUK files an admin may import through the API (the CLI reads any
+    /// file its operator names). Relative to the content root; empty by default.
+    /// </summary>
+    public IList<string> Folders { get; init; } = [];
+
     /// <summary>The largest page (or file) read, in bytes.</summary>
     public long MaxResponseBytes { get; set; } = 8 * 1024 * 1024;
 

@@ -15,18 +15,35 @@ namespace Referral.Api.Features.Importing;
 public sealed record ImportBody
 {
     [Required, MaxLength(2000)]
-    [Description("The ORUK feed's base URL (the one whose /services lists the services), http or https, on a host in Import:AllowedHosts.")]
+    [Description("The ORUK feed's base URL (the one whose /services lists the services), http or https, on a host in Import:AllowedHosts; or a file or folder of ORUK JSON inside one of Import:Folders on the server.")]
     public string Feed { get; init; } = string.Empty;
 }
 
 public sealed class ImportBodyValidator : AbstractValidator<ImportBody>
 {
-    public ImportBodyValidator(IOptions<ImportOptions> options)
+    public ImportBodyValidator(IOptions<ImportOptions> options, IHostEnvironment environment)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
         var addresses = new FeedAddress(options.Value);
+        var folders = options.Value.Folders.Select(f => Path.TrimEndingDirectorySeparator(Path.GetFullPath(f, environment.ContentRootPath)) + Path.DirectorySeparatorChar).ToList();
+        string? Refusal(string feed)
+        {
+            if (FeedReader.IsUrl(feed))
+            {
+                return addresses.Refusal(feed);
+            }
+
+            // A path is only read inside a listed folder, so the endpoint cannot read the server's other files.
+            var full = Path.GetFullPath(feed, environment.ContentRootPath);
+            return folders.Any(f => (full + Path.DirectorySeparatorChar).StartsWith(f, StringComparison.Ordinal))
+                ? null
+                : "The feed must be an http or https URL on Import:AllowedHosts, or a file or folder inside Import:Folders.";
+        }
+
         RuleFor(b => b.Feed).NotEmpty()
-            .Must(f => addresses.Refusal(f) is null)
-            .WithMessage(b => addresses.Refusal(b.Feed) ?? string.Empty);
+            .Must(f => Refusal(f) is null)
+            .WithMessage(b => Refusal(b.Feed) ?? string.Empty);
     }
 }
 
@@ -51,11 +68,12 @@ public static class ImportsApi
         return app;
     }
 
-    public static Accepted<ImportJobView> StartImport(ImportBody body, ImportJobs jobs)
+    public static Accepted<ImportJobView> StartImport(ImportBody body, ImportJobs jobs, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(jobs);
-        var job = jobs.Start(body.Feed);
+        ArgumentNullException.ThrowIfNull(environment);
+        var job = jobs.Start(FeedReader.IsUrl(body.Feed) ? body.Feed : Path.GetFullPath(body.Feed, environment.ContentRootPath));
         return TypedResults.Accepted($"/v1/imports/{job.Id}", job);
     }
 
