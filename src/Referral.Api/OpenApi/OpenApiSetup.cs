@@ -22,6 +22,8 @@ public static class OpenApiSetup
         ["Referrals"] = "Referrals with clinician endorsements, tracked until the loop closes, with an append-only audit trail.",
         ["GP record"] = "What goes back to the patient's GP record: SNOMED CT coded events, the closure summary (JSON, PDF, FHIR document) and the patient's choice of full summary or codes only.",
         ["FHIR"] = "A read-only FHIR R4 UK Core facade under /fhir: CapabilityStatement, HealthcareService, ServiceRequest and Task. Same keys and practice scoping; answers and errors are application/fhir+json (errors as OperationOutcome).",
+        ["Open Referral UK"] = "The directory as an Open Referral UK 3.0 (HSDS-UK) feed under /oruk: open to anyone, with Access-Control-Allow-Origin: *; members without a value are left out.",
+        ["Imports"] = "Imports of Open Referral UK 3.0 feeds into the directory, for directory administrators.",
     };
 
     public static IServiceCollection AddReferralOpenApi(this IServiceCollection services)

@@ -63,6 +63,7 @@ public static class ImportsApi
         group.MapGet("/{id:guid}", GetImport)
             .WithName("GetImport")
             .WithSummary("An import's progress and report")
+            .WithDescription("Needs a directory-admin key. status is running (with pages and records read so far), completed or failed; when done, report holds the counts, each rejected record with its reasons, and notes of what was left out of the records taken. Jobs are kept in memory until the server restarts.")
             .ProducesProblemJson(StatusCodes.Status404NotFound);
 
         return app;

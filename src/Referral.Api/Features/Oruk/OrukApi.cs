@@ -58,6 +58,7 @@ public static class OrukApi
         oruk.MapGet("/taxonomies/{id:guid}", GetTaxonomy)
             .WithName("OrukGetTaxonomy")
             .WithSummary("One taxonomy with its terms")
+            .WithDescription("The taxonomy and every term of it. Open to anyone.")
             .ProducesProblemJson(StatusCodes.Status404NotFound);
 
         oruk.MapGet("/taxonomy_terms", ListTaxonomyTerms)
@@ -68,6 +69,7 @@ public static class OrukApi
         oruk.MapGet("/taxonomy_terms/{id:guid}", GetTaxonomyTerm)
             .WithName("OrukGetTaxonomyTerm")
             .WithSummary("One taxonomy term")
+            .WithDescription("Its term is our code; taxonomy_id names its vocabulary. Open to anyone.")
             .ProducesProblemJson(StatusCodes.Status404NotFound);
 
         oruk.MapGet("/organizations", ListOrganizations)
@@ -78,6 +80,7 @@ public static class OrukApi
         oruk.MapGet("/organizations/{id:guid}", GetOrganization)
             .WithName("OrukGetOrganization")
             .WithSummary("One organisation with its services")
+            .WithDescription("The organisation, and its services (up to 1000) as /oruk/services lists them. Open to anyone.")
             .ProducesProblemJson(StatusCodes.Status404NotFound);
 
         oruk.MapGet("/service_at_locations", ListServiceAtLocations)
@@ -88,6 +91,7 @@ public static class OrukApi
         oruk.MapGet("/service_at_locations/{id:guid}", GetServiceAtLocation)
             .WithName("OrukGetServiceAtLocation")
             .WithSummary("One service at its venue")
+            .WithDescription("The venue with its address (the postcode) and accessibility, and the service as /oruk/services lists it. Open to anyone.")
             .ProducesProblemJson(StatusCodes.Status404NotFound);
 
         return app;
