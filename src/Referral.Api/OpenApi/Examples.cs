@@ -88,6 +88,7 @@ public static class Examples
         [typeof(EndorsementBody)] = Endorsement,
         [typeof(StatusChangeBody)] = new StatusChangeBody { Status = "declined", Reason = "time", OccurredAt = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero) },
         [typeof(RecordSharingBody)] = new RecordSharingBody { RecordSharing = "codes-only" },
+        [typeof(Features.Importing.ImportBody)] = new Features.Importing.ImportBody { Feed = "https://feeds.example.org/oruk" },
         [typeof(WithdrawalBody)] = new WithdrawalBody { Reason = "The service has moved its groups to evenings, which the patient cannot make." },
     };
 

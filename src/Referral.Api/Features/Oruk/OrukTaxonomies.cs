@@ -12,13 +12,6 @@ public static class OrukTaxonomies
     /// <summary>The URI prefix of our vocabularies, as FHIR's facade names them too.</summary>
     public const string UriPrefix = "urn:referral:vocabulary:";
 
-    /// <summary>Quality marks the directory keeps as yes-or-no fields, published as a taxonomy of their own.</summary>
-    public static readonly TermSet QualityMarks = new("qualityMarks",
-    [
-        new(OrukMapping.TrainedFacilitators, "Facilitators are trained"),
-        new(OrukMapping.SafeguardingPolicy, "Has a safeguarding policy"),
-    ]);
-
     /// <summary>The vocabularies a service's attributes are coded with, in the order the feed lists them.</summary>
     public static readonly IReadOnlyList<TermSet> Published =
     [
@@ -31,8 +24,17 @@ public static class OrukTaxonomies
         Vocabularies.CapacityStatuses,
         Vocabularies.EvidenceLevels,
         Vocabularies.ReferralRoutes,
-        QualityMarks,
+        // Quality marks the directory keeps as yes-or-no fields, published as a taxonomy of their
+        // own. Not a code list the /v1 API takes, so not one of /v1/vocabularies.
+        new TermSet("qualityMarks",
+        [
+            new(OrukMapping.TrainedFacilitators, "Facilitators are trained"),
+            new(OrukMapping.SafeguardingPolicy, "Has a safeguarding policy"),
+        ]),
     ];
+
+    /// <summary>The qualityMarks taxonomy (the last published).</summary>
+    public static TermSet QualityMarks => Published[^1];
 
     private static readonly Dictionary<Guid, TermSet> ByTaxonomyId = Published.ToDictionary(v => StableIds.Taxonomy(v.Name));
 
