@@ -87,7 +87,6 @@ echo
 start="$(date +%s.%N)"
 Storage__Sqlite__Path="$work/import.db" /usr/bin/time -v dotnet "$dll" import oruk "$work/import" >"$work/import.log" 2>"$work/time.log" || { cat "$work/import.log" "$work/time.log" >&2; exit 1; }
 end="$(date +%s.%N)"
-tail -1 "$work/import.log" | grep -v '^Note' || true
 grep -m1 -E '^(completed|failed)' "$work/import.log"
 awk -v s="$start" -v e="$end" -v n="$imported" 'BEGIN {printf "%.1f s, %.0f services/s\n", e - s, n / (e - s)}'
 awk '/Maximum resident set size/ {printf "peak memory (max RSS): %.0f MB\n", $6 / 1024}' "$work/time.log"
