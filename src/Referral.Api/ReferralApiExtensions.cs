@@ -8,6 +8,8 @@ using Referral.Api.Features.GpRecord;
 using Referral.Api.Features.Health;
 using Referral.Api.Features.Insights;
 using Referral.Api.Features.Outcomes;
+using Referral.Api.Features.Importing;
+using Referral.Api.Features.Oruk;
 using Referral.Api.Features.Profiles;
 using Referral.Api.Features.Recommendations;
 using Referral.Api.Features.Referrals;
@@ -65,6 +67,11 @@ public static class ReferralApiExtensions
         services.AddSingleton<ApiKeyIssuer>();
         services.AddSingleton<MatchingDirectory>();
         services.AddSingleton<DirectorySearch>();
+        services.AddSingleton<OrukCatalogue>();
+        services.AddOptions<ImportOptions>().Bind(builder.Configuration.GetSection(ImportOptions.Section));
+        services.AddSingleton<OrukImporter>();
+        services.AddSingleton<ImportJobs>();
+        services.Configure<OrukOptions>(builder.Configuration.GetSection(OrukOptions.Section));
         services.AddSingleton<Recommender>();
         services.AddSingleton<ReferralWorkflow>();
         services.AddSingleton<SharedReferrals>();
@@ -120,6 +127,7 @@ public static class ReferralApiExtensions
     public static WebApplication UseReferralApi(this WebApplication app)
     {
         app.UseReferralSecurityHeaders();
+        app.UseMiddleware<OrukCors>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
@@ -150,6 +158,8 @@ public static class ReferralApiExtensions
         api.MapOutcomesApi();
         api.MapInsightsApi();
         api.MapFhirApi();
+        api.MapOrukApi();
+        api.MapImportsApi();
         return app;
     }
 }

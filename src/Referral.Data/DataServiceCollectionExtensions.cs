@@ -8,6 +8,7 @@ using Referral.Data.Insights;
 using Referral.Data.Keys;
 using Referral.Data.Outcomes;
 using Referral.Data.Profiles;
+using Referral.Data.Provenance;
 using Referral.Data.Recommendations;
 using Referral.Data.Referrals;
 using Referral.Data.Sqlite;
@@ -31,6 +32,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SqliteServiceRepository>();
         services.AddSingleton<IServiceRepository>(provider => new NotifyingServiceRepository(
             provider.GetRequiredService<SqliteServiceRepository>(), provider.GetRequiredService<ChangeFeed>()));
+        services.AddSingleton<IImportProvenance, SqliteImportProvenance>();
         services.AddSingleton<IApiKeyRepository, SqliteApiKeyRepository>();
         services.AddSingleton<IProfileRepository, SqliteProfileRepository>();
         services.AddSingleton<IReferralRepository, SqliteReferralRepository>();

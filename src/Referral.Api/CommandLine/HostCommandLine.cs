@@ -34,6 +34,7 @@ public static class HostCommandLine
             command,
             KeysCommand.Create(),
             DemoCommand.Create(),
+            ImportCommand.Create(),
         };
     }
 

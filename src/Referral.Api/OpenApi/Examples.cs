@@ -96,6 +96,7 @@ public static class Examples
             RecordedBy = "staff-0042",
             MeasuredAt = new DateTimeOffset(2026, 11, 20, 10, 45, 0, TimeSpan.Zero),
         },
+        [typeof(Features.Importing.ImportBody)] = new Features.Importing.ImportBody { Feed = "https://feeds.example.org/oruk" },
         [typeof(WithdrawalBody)] = new WithdrawalBody { Reason = "The service has moved its groups to evenings, which the patient cannot make." },
     };
 

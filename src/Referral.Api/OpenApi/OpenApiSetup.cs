@@ -24,6 +24,8 @@ public static class OpenApiSetup
         ["Outcomes"] = "Outcome measures of a referral: ONS4 personal wellbeing at baseline and follow-up, with UCLA-3 at follow-up. Personal data, scoped to the practice and erased with the profile.",
         ["Insights"] = "What works, for whom: endorsement and uptake, format and personality, what people value, why they decline, wellbeing change. An analyst reads all practices pooled, a practice its own; every figure passes disclosure control. JSON, CSV or SVG by Accept.",
         ["FHIR"] = "A read-only FHIR R4 UK Core facade under /fhir: CapabilityStatement, HealthcareService, ServiceRequest and Task. Same keys and practice scoping; answers and errors are application/fhir+json (errors as OperationOutcome).",
+        ["Open Referral UK"] = "The directory as an Open Referral UK 3.0 (HSDS-UK) feed under /oruk: open to anyone, with Access-Control-Allow-Origin: *; members without a value are left out.",
+        ["Imports"] = "Imports of Open Referral UK 3.0 feeds into the directory, for directory administrators.",
     };
 
     public static IServiceCollection AddReferralOpenApi(this IServiceCollection services)

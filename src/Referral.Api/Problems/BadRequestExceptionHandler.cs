@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
+using Referral.Api.Validation;
+
 namespace Referral.Api.Problems;
 
 /// <summary>
@@ -52,14 +54,14 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems, 
 
         if (FrameworkMessages.TryParseBindingFailure(exception.Message, out var type, out var name))
         {
-            var parameter = JsonNamingPolicy.CamelCase.ConvertName(name);
+            var parameter = WireNames.OfParameter(name);
             var message = $"'{parameter}' must be {FrameworkMessages.Expected(type)}.";
             return ("Invalid parameter", message, new() { [parameter] = [message] });
         }
 
         if (FrameworkMessages.TryParseMissingParameter(exception.Message, out name))
         {
-            var parameter = JsonNamingPolicy.CamelCase.ConvertName(name);
+            var parameter = WireNames.OfParameter(name);
             var message = $"'{parameter}' is required.";
             return ("Missing parameter", message, new() { [parameter] = [message] });
         }

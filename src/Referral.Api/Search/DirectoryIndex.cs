@@ -109,6 +109,7 @@ public sealed class DirectoryIndex
             Communities = Intern(service.Communities),
             Formats = Intern(service.Formats),
             Languages = Intern(service.Languages),
+            Organisation = service.Organisation is null ? null : Intern([service.Organisation])[0],
         };
         return new Slot(service, Intern(SearchWords.Of(service.Name)), Intern(SearchWords.Of(service.Name + "\n" + otherText)));
     }
@@ -119,14 +120,25 @@ public sealed class DirectoryIndex
         var words = Bitset.WordsFor(_slots.Count);
         var terms = SearchWords.Of(query.Text);
         // A text with no letter or digit in it ("%") matches nothing rather than everything.
-        if (!_statuses.TryGetValue(query.Status, out var status) || (!string.IsNullOrWhiteSpace(query.Text) && terms.Count == 0))
+        Bitset? status = null;
+        if ((query.Status is not null && !_statuses.TryGetValue(query.Status, out status)) || (!string.IsNullOrWhiteSpace(query.Text) && terms.Count == 0))
         {
             return new DirectoryPage([], 0);
         }
 
         using var buffers = new Buffers(words);
         var mask = buffers.Next().AsSpan(0, words);
-        status.Words[..Math.Min(words, status.Words.Length)].CopyTo(mask);
+        if (status is not null)
+        {
+            status.Words[..Math.Min(words, status.Words.Length)].CopyTo(mask);
+        }
+        else
+        {
+            foreach (var each in _statuses.Values)
+            {
+                each.UnionInto(mask);
+            }
+        }
         foreach (var (kind, code) in new[] { (Kinds.Condition, query.Condition), (Kinds.Community, query.Community), (Kinds.Format, query.Format), (Kinds.Language, query.Language) })
         {
             if (code is null)
@@ -140,6 +152,51 @@ public sealed class DirectoryIndex
             }
 
             holders.IntersectInto(mask);
+        }
+
+        if (query.Organisation is not null)
+        {
+            if (!_codes.TryGetValue(Key(Kinds.Organisation, query.Organisation), out var runs))
+            {
+                return new DirectoryPage([], 0);
+            }
+
+            runs.IntersectInto(mask);
+        }
+
+        if (query.HasAny is { } anyOf)
+        {
+            // The union of every code of the kind: few codes, each one bitset.
+            var prefix = Key(KindOf(anyOf), string.Empty);
+            var any = buffers.Next().AsSpan(0, words);
+            foreach (var (key, holders) in _codes)
+            {
+                if (key.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    holders.UnionInto(any);
+                }
+            }
+
+            for (var i = 0; i < words; i++)
+            {
+                mask[i] &= any[i];
+            }
+        }
+
+        if (query.ModifiedAfter is { } after)
+        {
+            // No order is kept by time; a scan of the matches so far is one comparison each.
+            for (var w = 0; w < words; w++)
+            {
+                for (var bits = mask[w]; bits != 0; bits &= bits - 1)
+                {
+                    var slot = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    if (_slots[slot].Service.UpdatedAt < after)
+                    {
+                        mask[w] &= ~(1UL << (slot & 63));
+                    }
+                }
+            }
         }
 
         foreach (var term in terms)
@@ -494,7 +551,15 @@ public sealed class DirectoryIndex
         (Kinds.Community, service.Communities),
         (Kinds.Format, service.Formats),
         (Kinds.Language, service.Languages),
+        (Kinds.Organisation, service.Organisation is null ? Array.Empty<string>() : new[] { service.Organisation }),
     ];
+
+    private static string KindOf(CodeKind kind) => kind switch
+    {
+        CodeKind.Condition => Kinds.Condition,
+        CodeKind.Community => Kinds.Community,
+        _ => Kinds.Format,
+    };
 
     private static class Kinds
     {
@@ -502,6 +567,7 @@ public sealed class DirectoryIndex
         public const string Community = "community";
         public const string Format = "format";
         public const string Language = "language";
+        public const string Organisation = "organisation";
     }
 
     private sealed record Slot(IndexedService Service, IReadOnlyList<string> NameWords, IReadOnlyList<string> AllWords);

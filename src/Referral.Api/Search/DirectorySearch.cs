@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Referral.Api.Features.Oruk;
 using Referral.Api.Features.Services;
 using Referral.Data.Changes;
 using Referral.Data.Directory;
@@ -147,7 +148,11 @@ public sealed class DirectorySearch : IDisposable
         service.Languages,
         service.VenueDistrict,
         _districts.TryLocate(service.VenueDistrict, out _, out var centroid) ? centroid : null,
-        JsonSerializer.SerializeToUtf8Bytes(service.ToView(), _json));
+        JsonSerializer.SerializeToUtf8Bytes(service.ToView(), _json))
+    {
+        Organisation = StableIds.Organisation(service.Organisation.Name).ToString(),
+        UpdatedAt = service.UpdatedAt,
+    };
 }
 
 /// <summary>Which state of the index an answer came from: the listing's ETag is derived from it.</summary>

@@ -18,4 +18,11 @@ public sealed record IndexedService(
     IReadOnlyList<string> Languages,
     string? District,
     GeoPoint? Centroid,
-    ReadOnlyMemory<byte> Json);
+    ReadOnlyMemory<byte> Json)
+{
+    /// <summary>Who runs it, as a key the feed filters on (the ORUK organization id); null matches no organisation filter.</summary>
+    public string? Organisation { get; init; }
+
+    /// <summary>When it last changed, for "modified after" filters.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+}

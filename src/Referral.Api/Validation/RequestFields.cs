@@ -86,7 +86,7 @@ public static class RequestFields
     private static Field[] Of(Type type) => Fields.GetOrAdd(type, t => t
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.GetIndexParameters().Length == 0 && p.CanRead)
-        .Select(p => new Field(p, JsonNamingPolicy.CamelCase.ConvertName(p.Name), IsOurs(p.PropertyType), ItemType(p.PropertyType) is not null))
+        .Select(p => new Field(p, WireNames.Of(p), IsOurs(p.PropertyType), ItemType(p.PropertyType) is not null))
         .ToArray());
 
     private sealed record Field(PropertyInfo Property, string JsonName, bool Nested, bool NestedItems);

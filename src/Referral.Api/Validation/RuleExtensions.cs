@@ -15,12 +15,17 @@ public static class RuleExtensions
         ValidatorOptions.Global.PropertyNameResolver = (_, member, expression) =>
         {
             var chain = expression is null ? member?.Name : PropertyChain.FromExpression(expression).ToString();
+            if (chain is not null && member is not null && !chain.Contains('.', StringComparison.Ordinal))
+            {
+                return WireNames.Of(member);
+            }
+
             return chain is null ? null : string.Join('.', chain.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
         };
         // One message per field: the first rule a value breaks is the one worth reading.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
-            member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+            member is null ? null : WireNames.Of(member);
         ValidatorOptions.Global.LanguageManager = new ValueFreeMessages();
     }
 

@@ -16,6 +16,17 @@ public sealed class NotifyingServiceRepository(IServiceRepository inner, ChangeF
         return service;
     }
 
+    public async Task<Service?> CreateWithIdAsync(Guid id, ServiceInput input, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var service = await inner.CreateWithIdAsync(id, input, now, cancellationToken);
+        if (service is not null)
+        {
+            await changes.PublishAsync(new DataChange.ServiceChanged(service.Id));
+        }
+
+        return service;
+    }
+
     public async Task<ReplaceOutcome<Service>> ReplaceAsync(Guid id, ServiceInput input, int? expectedVersion, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var outcome = await inner.ReplaceAsync(id, input, expectedVersion, now, cancellationToken);

@@ -8,6 +8,13 @@ public interface IServiceRepository
     /// <summary>Stores a new service, its venue postcode in standard form ("LS1 4AP").</summary>
     Task<Service> CreateAsync(ServiceInput input, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores a new service under an id the caller chose (an importer derives it from the feed
+    /// and the record, so a run interrupted and started again finds its service); null, and
+    /// nothing written, when a service already has that id.
+    /// </summary>
+    Task<Service?> CreateWithIdAsync(Guid id, ServiceInput input, DateTimeOffset now, CancellationToken cancellationToken);
+
     Task<Service?> GetAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>Replaces the description; when expectedVersion is given, only if it is still current.</summary>

@@ -9,19 +9,23 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections)
 {
     private const string Columns = "id AS Id, version AS Version, status AS Status, venue_district AS VenueDistrict, document AS Document, created_at AS CreatedAt, updated_at AS UpdatedAt";
 
-    public async Task<Service> CreateAsync(ServiceInput input, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<Service> CreateAsync(ServiceInput input, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await CreateWithIdAsync(Guid.NewGuid(), input, now, cancellationToken)
+        ?? throw new InvalidOperationException("A new random service id is already taken.");
+
+    public async Task<Service?> CreateWithIdAsync(Guid id, ServiceInput input, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var id = Guid.NewGuid();
         (input, var venueDistrict) = WithVenue(input);
         var parameters = Parameters(id, input, venueDistrict, now);
-        await connections.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(
+        var inserted = await connections.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO services (id, version, status, name, venue_district, national, area_radius_km, document, created_at, updated_at)
             VALUES (@Id, 1, @Status, @Name, @VenueDistrict, @National, @AreaRadiusKm, @Document, @Now, @Now)
+            ON CONFLICT (id) DO NOTHING
             """,
             parameters,
             cancellationToken: cancellationToken)), cancellationToken);
-        return new Service(input, id, 1, venueDistrict, now, now);
+        return inserted == 0 ? null : new Service(input, id, 1, venueDistrict, now, now);
     }
 
     public async Task<Service?> GetAsync(Guid id, CancellationToken cancellationToken)

@@ -27,8 +27,19 @@ public sealed class FuzzResources
         referralBody["recommendationId"] = set["id"]!.GetValue<string>();
         var referral = await (await practice.PostAsJsonAsync("/v1/referrals", referralBody)).ReadObject(HttpStatusCode.Created);
 
+        // The ORUK feed's own ids for what the service is published with, and an import job.
+        var oruk = await (await api.Anonymous().GetAsync($"/oruk/services/{serviceId}")).ReadObject();
+        var taxonomy = (await (await api.Anonymous().GetAsync("/oruk/taxonomies")).ReadObject())["contents"]![0]!["id"]!.GetValue<string>();
+        var term = (await (await api.Anonymous().GetAsync("/oruk/taxonomy_terms")).ReadObject())["contents"]![0]!["id"]!.GetValue<string>();
+        var import = await (await api.Admin().PostAsJsonAsync("/v1/imports", new { feed = "https://feeds.example.org/oruk" })).ReadObject(HttpStatusCode.Accepted);
+
         return new FuzzResources(new()
         {
+            ["taxonomies"] = taxonomy,
+            ["taxonomy_terms"] = term,
+            ["organizations"] = oruk["organization_id"]!.GetValue<string>(),
+            ["service_at_locations"] = oruk["service_at_locations"]![0]!["id"]!.GetValue<string>(),
+            ["imports"] = import["id"]!.GetValue<string>(),
             ["services"] = serviceId,
             ["profiles"] = profileId,
             ["recommendations"] = set["id"]!.GetValue<string>(),

@@ -39,6 +39,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Limits:WritesPerMinutePerKey"] = "1000000",
+        // The contract's example feed host, so that its example import request is a valid one.
+        ["Import:AllowedHosts:0"] = "feeds.example.org",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -56,7 +56,7 @@ public sealed class KeysCommandTests(ApiFactory api) : IClassFixture<ApiFactory>
 
     [Theory]
     [InlineData("key", "list")]
-    [InlineData("import")]
+    [InlineData("imports")]
     [InlineData("kyes")]
     public async Task An_unknown_verb_is_an_error_naming_the_verbs_not_a_server_that_starts(params string[] args)
     {

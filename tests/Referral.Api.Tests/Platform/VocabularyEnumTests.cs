@@ -38,6 +38,7 @@ public sealed class VocabularyEnumTests(ApiFactory api) : IClassFixture<ApiFacto
         "StatusChangeInput.reason", "WithdrawalInput.reason",
         "GET /v1/services?q", "GET /v1/services?near", "GET /v1/profiles?patientRef",
         "GET /fhir/HealthcareService?name",
+        "GET /oruk/services?search", "GET /oruk/services?postcode", "ImportBody.feed",
     ];
 
     [Fact]

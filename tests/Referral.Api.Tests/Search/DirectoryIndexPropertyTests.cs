@@ -43,6 +43,8 @@ public sealed class DirectoryIndexPropertyTests
     private static readonly string[] Languages = ["en", "cy", "pl"];
     private static readonly string[] Statuses = ["active", "active", "paused", "closed"];
     private static readonly string[] Texts = ["walk", "WALKING", "wa", "alpha walk", "%", " ", "peer", "caf", "cafe group", "c", "\uFF41", "\U0001F600", "100", "support carers"];
+    private static readonly string[] Organisations = ["org-a", "org-b", "org-c"];
+    private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly string[] Places = ["AA1", "AA2 1AA", "AA5", "AA7", "AA8", "AB1"];
 
     private sealed record Change(int Id, ModelService Service);
@@ -63,7 +65,13 @@ public sealed class DirectoryIndexPropertyTests
         from formats in Some(Formats)
         from languages in Some(Languages)
         from status in Gen.OneOf(Statuses)
-        select new Change(id, new ModelService(Id(id), name, other, status, district, conditions, communities, formats, languages));
+        from organisation in Gen.Frequency((5, Gen.OneOf(Organisations).Select(o => (string?)o)), (1, Gen.Const((string?)null)))
+        from day in Gen.Int[0, 9]
+        select new Change(id, new ModelService(Id(id), name, other, status, district, conditions, communities, formats, languages)
+        {
+            Organisation = organisation,
+            UpdatedAt = Epoch.AddDays(day),
+        });
 
     private static readonly Gen<SearchQuery> GenQuery =
         from q in Maybe(Gen.OneOf(Texts))
@@ -76,7 +84,17 @@ public sealed class DirectoryIndexPropertyTests
         from radius in Gen.OneOf<double?>(null, 1, 5, 15, 40, 200)
         from page in Gen.Frequency((3, Gen.Int[1, 3]), (1, Gen.Int[4, 60]))
         from pageSize in Gen.OneOf(1, 2, 3, 7, 10, 20, 100)
-        select new SearchQuery(q, condition, community, format, language, status, near, near is null ? null : radius, page, pageSize);
+        from organisation in Gen.Frequency((1, Gen.OneOf("org-a", "org-b", "org-z").Select(o => (string?)o)), (3, Gen.Const((string?)null)))
+        from after in Gen.Frequency((1, Gen.Int[0, 10].Select(d => (DateTimeOffset?)Epoch.AddDays(d))), (3, Gen.Const((DateTimeOffset?)null)))
+        from any in Gen.Frequency((1, Gen.OneOf(CodeKind.Condition, CodeKind.Community, CodeKind.Format).Select(k => (CodeKind?)k)), (3, Gen.Const((CodeKind?)null)))
+        from anyStatus in Gen.Frequency((1, Gen.Const(true)), (4, Gen.Const(false)))
+        select new SearchQuery(q, condition, community, format, language, status, near, near is null ? null : radius, page, pageSize)
+        {
+            AnyStatus = anyStatus,
+            Organisation = organisation,
+            ModifiedAfter = after,
+            HasAny = any,
+        };
 
     [Fact]
     public void The_index_answers_every_search_as_the_plain_search_does()
@@ -119,7 +137,11 @@ public sealed class DirectoryIndexPropertyTests
     private static IndexedService Indexed(ModelService s) => new(
         Guid.Parse(s.Id), 1, s.Status, s.Name, s.Conditions, s.Communities, s.Formats, s.Languages, s.District,
         Centroids.TryLocate(s.District, out _, out var centroid) ? centroid : null,
-        Encoding.UTF8.GetBytes(s.Id));
+        Encoding.UTF8.GetBytes(s.Id))
+    {
+        Organisation = s.Organisation,
+        UpdatedAt = s.UpdatedAt,
+    };
 
     private static DirectoryQuery ToIndexQuery(SearchQuery q) => new()
     {
@@ -128,10 +150,13 @@ public sealed class DirectoryIndexPropertyTests
         Community = q.Community,
         Format = q.Format,
         Language = q.Language,
-        Status = q.Status ?? "active",
+        Status = q.AnyStatus ? null : q.Status ?? "active",
         Near = Centroids.TryLocate(q.Near, out _, out var near) ? near : null,
         RadiusKm = q.RadiusKm ?? 25,
         Page = q.Page ?? 1,
         PageSize = q.PageSize ?? 20,
+        Organisation = q.Organisation,
+        ModifiedAfter = q.ModifiedAfter,
+        HasAny = q.HasAny,
     };
 }

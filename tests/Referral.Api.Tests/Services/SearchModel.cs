@@ -7,13 +7,29 @@ namespace Referral.Api.Tests.Services;
 /// <summary>A service as the property test created it: what the reference search reads.</summary>
 public sealed record ModelService(
     string Id, string Name, string OtherText, string Status, string? District,
-    IReadOnlyList<string> Conditions, IReadOnlyList<string> Communities, IReadOnlyList<string> Formats, IReadOnlyList<string> Languages);
+    IReadOnlyList<string> Conditions, IReadOnlyList<string> Communities, IReadOnlyList<string> Formats, IReadOnlyList<string> Languages)
+{
+    /// <summary>The organisation's key (what the ORUK feed's organization_id filters on).</summary>
+    public string? Organisation { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+}
 
 /// <summary>A listing query; null means the parameter is left out.</summary>
 public sealed record SearchQuery(
     string? Q, string? Condition, string? Community, string? Format, string? Language,
     string? Status, string? Near, double? RadiusKm, int? Page, int? PageSize)
 {
+    /// <summary>Filters the ORUK feed adds, which /v1/services does not take (so ToQueryString leaves them out).</summary>
+    public string? Organisation { get; init; }
+
+    public DateTimeOffset? ModifiedAfter { get; init; }
+
+    public CodeKind? HasAny { get; init; }
+
+    /// <summary>Every status, as the ORUK feed lists them (Status is then ignored).</summary>
+    public bool AnyStatus { get; init; }
+
     public string ToQueryString()
     {
         var parts = new List<string>();
@@ -56,12 +72,20 @@ public static class ReferenceSearch
         var text = !string.IsNullOrWhiteSpace(query.Q);
         var status = query.Status ?? "active";
         var matching = services.Where(s =>
-            s.Status == status
+            (query.AnyStatus || s.Status == status)
             && (!text || (terms.Count > 0 && terms.All(t => StartsAWord(t, s.Name + "\n" + s.OtherText))))
             && (query.Condition is null || s.Conditions.Contains(query.Condition))
             && (query.Community is null || s.Communities.Contains(query.Community))
             && (query.Format is null || s.Formats.Contains(query.Format))
-            && (query.Language is null || s.Languages.Contains(query.Language)));
+            && (query.Language is null || s.Languages.Contains(query.Language))
+            && (query.Organisation is null || s.Organisation == query.Organisation)
+            && (query.ModifiedAfter is null || s.UpdatedAt >= query.ModifiedAfter)
+            && (query.HasAny is null || query.HasAny switch
+            {
+                CodeKind.Condition => s.Conditions.Count > 0,
+                CodeKind.Community => s.Communities.Count > 0,
+                _ => s.Formats.Count > 0,
+            }));
 
         var byName = Comparer<string>.Create(NameOrder.CompareCodePoints);
         List<(string Id, double? DistanceKm)> ordered;

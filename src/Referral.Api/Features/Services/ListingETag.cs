@@ -15,12 +15,15 @@ namespace Referral.Api.Features.Services;
 /// </summary>
 public static class ListingETag
 {
-    public static string For(DirectoryRevision revision, DirectoryQuery query)
+    /// <param name="revision">The index's state the answer was read from.</param>
+    /// <param name="query">The search as the index runs it.</param>
+    /// <param name="shape">What the answer is written as, when the same search can be (the ORUK feed's minimal, summary and full listings).</param>
+    public static string For(DirectoryRevision revision, DirectoryQuery query, string shape = "v1")
     {
         ArgumentNullException.ThrowIfNull(query);
         // Every member of the query, each in a form that cannot run into the next (free text
         // is length-prefixed), so two different queries never hash the same input.
-        var key = string.Create(CultureInfo.InvariantCulture, $"{revision.Instance}/{revision.Generation}/{query.Text?.Length ?? -1}:{query.Text}/{query.Condition}/{query.Community}/{query.Format}/{query.Language}/{query.Status}/{query.Near?.Latitude:R},{query.Near?.Longitude:R}/{query.RadiusKm:R}/{query.Page}/{query.PageSize}");
+        var key = string.Create(CultureInfo.InvariantCulture, $"{revision.Instance}/{revision.Generation}/{query.Text?.Length ?? -1}:{query.Text}/{query.Condition}/{query.Community}/{query.Format}/{query.Language}/{query.Status}/{query.Near?.Latitude:R},{query.Near?.Longitude:R}/{query.RadiusKm:R}/{query.Page}/{query.PageSize}/{query.Organisation}/{query.ModifiedAfter?.UtcTicks}/{query.HasAny}/{shape}");
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
         return $"W/\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"";
     }

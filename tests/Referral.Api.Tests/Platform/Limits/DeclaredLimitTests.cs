@@ -24,7 +24,8 @@ public sealed class DeclaredLimitTests(ApiFactory api, ITestOutputHelper output)
 
         foreach (var limit in cases)
         {
-            var client = limit.Path.StartsWith("/v1/services", StringComparison.Ordinal) ? admin : practice;
+            // Directory admins' operations: the directory and its imports.
+            var client = limit.Path.StartsWith("/v1/services", StringComparison.Ordinal) || limit.Path.StartsWith("/v1/imports", StringComparison.Ordinal) ? admin : practice;
             if (limit.AtLimit is not null)
             {
                 var errors = await ErrorsFor(client, limit, limit.AtLimit);
