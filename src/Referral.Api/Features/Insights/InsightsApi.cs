@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.Net.Http.Headers;
 using Referral.Api.OpenApi;
 using Referral.Api.Security;
 using Referral.Api.Validation;
@@ -103,27 +102,5 @@ public static class InsightFormats
     public static IReadOnlyList<string> For(bool chart) => chart ? [Json, InsightCsv.MediaType, InsightChart.MediaType] : [Json, InsightCsv.MediaType];
 
     /// <summary>JSON when Accept is absent or takes anything; null when it takes none of ours (406).</summary>
-    public static string? Choose(HttpRequest request, IReadOnlyList<string> formats)
-    {
-        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted) || accepted.Count == 0)
-        {
-            return Json;
-        }
-
-        foreach (var media in accepted.Where(m => m.Quality is not 0).OrderByDescending(m => m.Quality ?? 1))
-        {
-            var type = media.MediaType.Value ?? string.Empty;
-            if (type is "*/*" or "application/*")
-            {
-                return Json;
-            }
-
-            if (formats.FirstOrDefault(f => f.Equals(type, StringComparison.OrdinalIgnoreCase)) is { } chosen)
-            {
-                return chosen;
-            }
-        }
-
-        return null;
-    }
+    public static string? Choose(HttpRequest request, IReadOnlyList<string> formats) => Http.AcceptedFormat.Choose(request, formats);
 }
