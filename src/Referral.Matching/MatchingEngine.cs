@@ -13,8 +13,12 @@ namespace Referral.Matching;
 /// </summary>
 public static class MatchingEngine
 {
-    /// <summary>Changes whenever a rule, weight or constraint changes, so a stored result can be traced to its model.</summary>
-    public const string Version = "1.1.0";
+    /// <summary>
+    /// Changes whenever a rule, weight or constraint changes, so a stored result can be traced to
+    /// its model. 2.0.0: relevance first (other-needs), gender eligibility, remote service areas,
+    /// neutral unknowns, the choice rule, and reasons worded by score band.
+    /// </summary>
+    public const string Version = "2.0.0";
 
     /// <summary>Every rule the engine applies, in words, as served at GET /v1/matching/model.</summary>
     public static MatchingModel Model { get; } = ModelDescription.Build();
@@ -27,7 +31,12 @@ public static class MatchingEngine
     /// <param name="trackRecords">The asking practice's own view of the services it has referred
     /// to (other practices' records only), built for this <paramref name="directory"/>; null when
     /// the directory's records stand for every service.</param>
-    public static MatchResult Rank(Patient patient, CandidateDirectory directory, int limit, DateOnly asOf, TrackRecordOverrides? trackRecords = null)
+    public static MatchResult Rank(Patient patient, CandidateDirectory directory, int limit, DateOnly asOf, TrackRecordOverrides? trackRecords = null) =>
+        Rank(patient, directory, limit, asOf, trackRecords, prune: true);
+
+    /// <param name="prune">False scores every eligible service: the reference that pruning must
+    /// match byte for byte (tests only).</param>
+    internal static MatchResult Rank(Patient patient, CandidateDirectory directory, int limit, DateOnly asOf, TrackRecordOverrides? trackRecords, bool prune)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
@@ -37,11 +46,13 @@ public static class MatchingEngine
         }
 
         var compiled = PatientTraits.Compile(patient, asOf);
+        var screens = directory.Screens;
         var traits = directory.Traits;
         var top = new TopK(Math.Min(limit, traits.Length), directory);
-        var variety = VarietyRule.AppliesTo(compiled) ? new VarietyRule(directory) : null;
+        var choice = ChoiceRule.AppliesTo(compiled) ? new ChoiceRule(directory) : null;
         Span<int> excluded = stackalloc int[HardConstraints.All.Count];
         var scores = default(FactorScores);
+        using var tables = new RequestTables(compiled, directory);
 
         // The overrides are sorted by position, so only the next one can apply: one comparison
         // per candidate, and a copy of the compiled service only for the few overridden.
@@ -51,30 +62,47 @@ public static class MatchingEngine
         var next = positions.IsEmpty ? -1 : positions[0];
         var replaced = default(CandidateTraits);
 
-        for (var i = 0; i < traits.Length; i++)
+        for (var i = 0; i < screens.Length; i++)
         {
-            var isReplaced = i == next;
-            if (isReplaced)
-            {
-                replaced = traits[i] with { Record = records[cursor++] };
-                next = cursor < positions.Length ? positions[cursor] : -1;
-            }
-
-            ref readonly var service = ref isReplaced ? ref replaced : ref traits[i];
-            if (HardConstraints.Check(compiled, service, out var offer) is { } reason)
+            if (HardConstraints.Check(compiled, screens[i], tables, traits, i, out var offer) is { } reason)
             {
                 excluded[(int)reason]++;
+                if (i == next)
+                {
+                    next = ++cursor < positions.Length ? positions[cursor] : -1;
+                }
+
                 continue;
             }
 
+            // A service that cannot beat the weakest total it would have to displace is passed
+            // over before its traits are read. An overridden track record is not in the screen's
+            // ceilings, so such a service is always scored.
+            var isReplaced = i == next;
+            if (prune && !isReplaced)
+            {
+                var bound = UpperBound.Of(compiled, screens[i], offer, tables, ref scores);
+                if (bound < Math.Min(top.Threshold, choice?.EntryFor(offer.Formats) ?? double.PositiveInfinity))
+                {
+                    continue;
+                }
+            }
+
+            if (isReplaced)
+            {
+                replaced = traits[i] with { Record = records[cursor] };
+                next = ++cursor < positions.Length ? positions[cursor] : -1;
+            }
+
+            ref readonly var service = ref isReplaced ? ref replaced : ref traits[i];
             FactorCatalogue.Score(compiled, service, offer, ref scores);
             var total = FactorCatalogue.Total(compiled, ref scores);
             top.Add(total, i, offer);
-            variety?.Consider(total, i, offer);
+            choice?.Consider(total, i, offer);
         }
 
         var ranked = top.BestFirst();
-        variety?.Apply(ranked, limit);
+        var moves = choice?.Apply(ranked, limit) ?? [];
 
         return new MatchResult(
             Version,
@@ -83,7 +111,8 @@ public static class MatchingEngine
             Endorsement.For(compiled.Weights),
             ranked.Select((r, i) => Explain(compiled, trackRecords?.Apply(r.Index, directory[r.Index]) ?? directory[r.Index], i + 1, r)).ToArray(),
             Exclusions(excluded),
-            traits.Length);
+            traits.Length,
+            moves);
     }
 
     // Only the returned items are explained, so the strings cost nothing per directory entry.
@@ -103,7 +132,7 @@ public static class MatchingEngine
             {
                 var index = DecisionFactors.IndexOf(weight.Factor);
                 var score = scores[index];
-                return new FactorScore(weight.Factor, weight.Weight, score, weight.Weight * score, FactorCatalogue.Rules[index].Explain(patient, candidate, offer));
+                return new FactorScore(weight.Factor, weight.Weight, score, weight.Weight * score, FactorCatalogue.Rules[index].Explain(patient, candidate, offer, score));
             })
             .ToArray();
 

@@ -42,10 +42,14 @@ internal static class Words
 
     public static string Km(double km) => km.ToString("0.0", CultureInfo.InvariantCulture) + " km";
 
-    /// <summary>A share given in bands of 1 / TrackRecordDisclosure.ShareBands, as a GP would say it: "about 6 in 10".</summary>
+    /// <summary>
+    /// A share given in bands of 1 / TrackRecordDisclosure.ShareBands, as a GP would say it:
+    /// "about 6 in 10". The lowest band holds shares under a twentieth, and says so in figures
+    /// rather than "hardly any", so that a sentence whose score is good overall stays neutral.
+    /// </summary>
     public static string Share(int bands) => bands switch
     {
-        0 => "hardly any",
+        0 => $"fewer than 1 in {2 * TrackRecordDisclosure.ShareBands}",
         TrackRecordDisclosure.ShareBands => "nearly all",
         _ when 2 * bands == TrackRecordDisclosure.ShareBands => "about half",
         _ => $"about {bands} in {TrackRecordDisclosure.ShareBands}",

@@ -28,6 +28,13 @@ internal static class VocabularyEnums
         }
 
         target.Enum = [.. vocabulary.Allowed.Select(code => (JsonNode)JsonValue.Create(code))];
+        // An optional code (a profile's gender) may be null, and an enum is the whole list of
+        // allowed values: null is one of them.
+        if (target.Type.Value.HasFlag(JsonSchemaType.Null))
+        {
+            target.Enum.Add(null!);
+        }
+
         return Task.CompletedTask;
     }
 
