@@ -36,6 +36,7 @@ public sealed class CandidateDirectory
 
         Venues = [.. venues.Values];
         LanguageSets = [.. languageSets.Values];
+        Columns = new ScreenColumns(Screens, Traits);
     }
 
     public static CandidateDirectory Empty { get; } = new([]);
@@ -47,6 +48,9 @@ public sealed class CandidateDirectory
     internal CandidateTraits[] Traits { get; }
 
     internal Screen[] Screens { get; }
+
+    /// <summary>The screens as one array per field, for the SIMD screen.</summary>
+    internal ScreenColumns Columns { get; }
 
     /// <summary>The distinct venue centroids, by the number a <see cref="Screen"/> holds.</summary>
     internal UnitVector[] Venues { get; }

@@ -25,18 +25,20 @@ public static class MatchingEngine
 
     /// <summary>
     /// Removes the services the patient cannot use, scores the rest on the twelve decision
-    /// factors and returns the best <paramref name="limit"/>, explained.
+    /// factors and returns the best <paramref name="limit"/>, explained. Services that cannot
+    /// reach the list are passed over before they are scored (see Ranking/UpperBound.cs and
+    /// Ranking/VectorScreen.cs); the result is byte for byte what scoring them all would give.
     /// </summary>
     /// <param name="asOf">The match date: ages and "reviewed in the last 12 months" are counted from it.</param>
     /// <param name="trackRecords">The asking practice's own view of the services it has referred
     /// to (other practices' records only), built for this <paramref name="directory"/>; null when
     /// the directory's records stand for every service.</param>
     public static MatchResult Rank(Patient patient, CandidateDirectory directory, int limit, DateOnly asOf, TrackRecordOverrides? trackRecords = null) =>
-        Rank(patient, directory, limit, asOf, trackRecords, prune: true);
+        Rank(patient, directory, limit, asOf, trackRecords, VectorScreen.IsSupported ? Screening.Vector : Screening.Scalar);
 
-    /// <param name="prune">False scores every eligible service: the reference that pruning must
-    /// match byte for byte (tests only).</param>
-    internal static MatchResult Rank(Patient patient, CandidateDirectory directory, int limit, DateOnly asOf, TrackRecordOverrides? trackRecords, bool prune)
+    /// <param name="screening">How services are screened; the reference (no pruning) is what the
+    /// others must match byte for byte (tests only).</param>
+    internal static MatchResult Rank(Patient patient, CandidateDirectory directory, int limit, DateOnly asOf, TrackRecordOverrides? trackRecords, Screening screening)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
@@ -46,63 +48,21 @@ public static class MatchingEngine
         }
 
         var compiled = PatientTraits.Compile(patient, asOf);
-        var screens = directory.Screens;
-        var traits = directory.Traits;
-        var top = new TopK(Math.Min(limit, traits.Length), directory);
-        var choice = ChoiceRule.AppliesTo(compiled) ? new ChoiceRule(directory) : null;
-        Span<int> excluded = stackalloc int[HardConstraints.All.Count];
-        var scores = default(FactorScores);
-        using var tables = new RequestTables(compiled, directory);
-
-        // The overrides are sorted by position, so only the next one can apply: one comparison
-        // per candidate, and a copy of the compiled service only for the few overridden.
-        ReadOnlySpan<int> positions = trackRecords is null ? [] : trackRecords.Indices;
-        ReadOnlySpan<DisclosedRecord> records = trackRecords is null ? [] : trackRecords.Records;
-        var cursor = 0;
-        var next = positions.IsEmpty ? -1 : positions[0];
-        var replaced = default(CandidateTraits);
-
-        for (var i = 0; i < screens.Length; i++)
+        using var ranker = new Ranker(compiled, directory, limit, trackRecords);
+        if (screening == Screening.Vector && VectorScreen.IsSupported)
         {
-            if (HardConstraints.Check(compiled, screens[i], tables, traits, i, out var offer) is { } reason)
+            VectorScreen.Run(ranker);
+        }
+        else
+        {
+            for (var i = 0; i < directory.Count; i++)
             {
-                excluded[(int)reason]++;
-                if (i == next)
-                {
-                    next = ++cursor < positions.Length ? positions[cursor] : -1;
-                }
-
-                continue;
+                ranker.Visit(i, prune: screening != Screening.Reference);
             }
-
-            // A service that cannot beat the weakest total it would have to displace is passed
-            // over before its traits are read. An overridden track record is not in the screen's
-            // ceilings, so such a service is always scored.
-            var isReplaced = i == next;
-            if (prune && !isReplaced)
-            {
-                var bound = UpperBound.Of(compiled, screens[i], offer, tables, ref scores);
-                if (bound < Math.Min(top.Threshold, choice?.EntryFor(offer.Formats) ?? double.PositiveInfinity))
-                {
-                    continue;
-                }
-            }
-
-            if (isReplaced)
-            {
-                replaced = traits[i] with { Record = records[cursor] };
-                next = ++cursor < positions.Length ? positions[cursor] : -1;
-            }
-
-            ref readonly var service = ref isReplaced ? ref replaced : ref traits[i];
-            FactorCatalogue.Score(compiled, service, offer, ref scores);
-            var total = FactorCatalogue.Total(compiled, ref scores);
-            top.Add(total, i, offer);
-            choice?.Consider(total, i, offer);
         }
 
-        var ranked = top.BestFirst();
-        var moves = choice?.Apply(ranked, limit) ?? [];
+        var ranked = ranker.Top.BestFirst();
+        var moves = ranker.Choice?.Apply(ranked, limit) ?? [];
 
         return new MatchResult(
             Version,
@@ -110,8 +70,8 @@ public static class MatchingEngine
             compiled.Weights,
             Endorsement.For(compiled.Weights),
             ranked.Select((r, i) => Explain(compiled, trackRecords?.Apply(r.Index, directory[r.Index]) ?? directory[r.Index], i + 1, r)).ToArray(),
-            Exclusions(excluded),
-            traits.Length,
+            Exclusions(ranker.Excluded),
+            directory.Count,
             moves);
     }
 

@@ -10,13 +10,13 @@ namespace Referral.Matching.Compiled;
 internal sealed class RequestTables : IDisposable
 {
     /// <summary>Set in <see cref="LanguageFit"/> when the set shares a language with the patient.</summary>
-    public const byte Shared = 1;
+    public const int Shared = 1;
 
     /// <summary>Set in <see cref="LanguageFit"/> when the set holds the patient's preferred language.</summary>
-    public const byte FirstLanguage = 2;
+    public const int FirstLanguage = 2;
 
     private readonly double[] _venues;
-    private readonly byte[] _languages;
+    private readonly int[] _languages;
     private readonly int _venueCount;
     private readonly int _languageCount;
 
@@ -24,31 +24,38 @@ internal sealed class RequestTables : IDisposable
     {
         _venueCount = directory.Venues.Length;
         _languageCount = directory.LanguageSets.Length;
-        _venues = ArrayPool<double>.Shared.Rent(Math.Max(1, _venueCount));
-        _languages = ArrayPool<byte>.Shared.Rent(Math.Max(1, _languageCount));
+        _venues = ArrayPool<double>.Shared.Rent(_venueCount + 1);
+        _languages = ArrayPool<int>.Shared.Rent(Math.Max(1, _languageCount));
 
-        // NaN where the distance cannot be worked out, so every comparison with it fails.
+        // NaN where the distance cannot be worked out, so every comparison with it fails; slot 0
+        // stands for "no venue", so a venue's slot is its number plus one.
+        _venues[0] = double.NaN;
         for (var i = 0; i < _venueCount; i++)
         {
-            _venues[i] = patient.HasLocation ? patient.Location.HaversineTo(directory.Venues[i]) : double.NaN;
+            _venues[i + 1] = patient.HasLocation ? patient.Location.HaversineTo(directory.Venues[i]) : double.NaN;
         }
 
         for (var i = 0; i < _languageCount; i++)
         {
             var set = directory.LanguageSets[i];
-            _languages[i] = (byte)((set.Overlaps(patient.Spoken) ? Shared : 0) | (set.Overlaps(patient.FirstLanguageOnly) ? FirstLanguage : 0));
+            _languages[i] = (set.Overlaps(patient.Spoken) ? Shared : 0) | (set.Overlaps(patient.FirstLanguageOnly) ? FirstLanguage : 0);
         }
     }
 
     /// <summary>The haversine from the patient's district to each venue (see UnitVector); NaN when the patient's district is not known.</summary>
-    public ReadOnlySpan<double> VenueHaversines => _venues.AsSpan(0, _venueCount);
+    public ReadOnlySpan<double> VenueHaversines => _venues.AsSpan(1, _venueCount);
+
+    /// <summary>The same by venue slot (see ScreenColumns.VenueSlot): slot 0, no venue, is NaN.</summary>
+    public double[] VenueSlots => _venues;
+
+    public int[] LanguageFitTable => _languages;
 
     /// <summary>For each language set, <see cref="Shared"/> and <see cref="FirstLanguage"/>.</summary>
-    public ReadOnlySpan<byte> LanguageFit => _languages.AsSpan(0, _languageCount);
+    public ReadOnlySpan<int> LanguageFit => _languages.AsSpan(0, _languageCount);
 
     public void Dispose()
     {
         ArrayPool<double>.Shared.Return(_venues);
-        ArrayPool<byte>.Shared.Return(_languages);
+        ArrayPool<int>.Shared.Return(_languages);
     }
 }

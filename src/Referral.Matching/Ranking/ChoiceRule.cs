@@ -56,6 +56,12 @@ internal sealed class ChoiceRule(CandidateDirectory directory)
     /// <summary>The total below which a candidate offered in <paramref name="formats"/> changes nothing here.</summary>
     public double EntryFor(int formats) => _entryBySet[formats];
 
+    /// <summary>The lowest entry of any set of formats: below it a candidate changes nothing here, whatever it offers.</summary>
+    public double LowestEntry { get; private set; } = double.NegativeInfinity;
+
+    /// <summary>The entries by set of formats in single precision, no higher than the exact ones (-1 for none), for the SIMD screen.</summary>
+    public float[] EntriesBySet { get; } = Enumerable.Repeat(-1f, 1 << FormatTable.Count).ToArray();
+
     public void Consider(double total, int index, in Constraints.Offer offer)
     {
         var formats = offer.Formats;
@@ -121,6 +127,14 @@ internal sealed class ChoiceRule(CandidateDirectory directory)
         return [];
     }
 
+    // The float nearest below (or at) an entry, so a comparison with it never turns away a
+    // candidate the exact entry would let in.
+    private static float FloatBelow(double value)
+    {
+        var single = (float)value;
+        return single > value ? MathF.BitDecrement(single) : single;
+    }
+
     private static int GroupsOf(int formats)
     {
         var groups = formats == 0 ? 0 : 1 << Any;
@@ -182,7 +196,10 @@ internal sealed class ChoiceRule(CandidateDirectory directory)
             }
 
             _entryBySet[set] = lowest;
+            EntriesBySet[set] = Math.Max(-1, FloatBelow(lowest));
         }
+
+        LowestEntry = _entryBySet.Skip(1).Min();
     }
 
     /// <summary>The first places meeting every requirement, keeping the best first: the best-scoring such choice, the better first.</summary>
