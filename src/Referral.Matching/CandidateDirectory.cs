@@ -36,7 +36,7 @@ public sealed class CandidateDirectory
 
         Venues = [.. venues.Values];
         LanguageSets = [.. languageSets.Values];
-        Columns = new ScreenColumns(Screens, Traits);
+        Columns = ScreenColumns.Of(Screens, Traits, Venues.Length, LanguageSets.Length);
     }
 
     public static CandidateDirectory Empty { get; } = new([]);
@@ -49,8 +49,8 @@ public sealed class CandidateDirectory
 
     internal Screen[] Screens { get; }
 
-    /// <summary>The screens as one array per field, for the SIMD screen.</summary>
-    internal ScreenColumns Columns { get; }
+    /// <summary>The screens as one array per field, for the SIMD screen; null when they do not fit its lanes.</summary>
+    internal ScreenColumns? Columns { get; }
 
     /// <summary>The distinct venue centroids, by the number a <see cref="Screen"/> holds.</summary>
     internal UnitVector[] Venues { get; }

@@ -49,9 +49,9 @@ public static class MatchingEngine
 
         var compiled = PatientTraits.Compile(patient, asOf);
         using var ranker = new Ranker(compiled, directory, limit, trackRecords);
-        if (screening == Screening.Vector && VectorScreen.IsSupported)
+        if (screening == Screening.Vector && VectorScreen.IsSupported && directory.Columns is { } columns)
         {
-            VectorScreen.Run(ranker);
+            VectorScreen.Run(ranker, columns);
         }
         else
         {

@@ -16,6 +16,7 @@ internal sealed class RequestTables : IDisposable
     public const int FirstLanguage = 2;
 
     private readonly double[] _venues;
+    private readonly int[] _withinTravel;
     private readonly int[] _languages;
     private readonly int _venueCount;
     private readonly int _languageCount;
@@ -25,14 +26,18 @@ internal sealed class RequestTables : IDisposable
         _venueCount = directory.Venues.Length;
         _languageCount = directory.LanguageSets.Length;
         _venues = ArrayPool<double>.Shared.Rent(_venueCount + 1);
+        _withinTravel = ArrayPool<int>.Shared.Rent(_venueCount + 1);
         _languages = ArrayPool<int>.Shared.Rent(Math.Max(1, _languageCount));
 
         // NaN where the distance cannot be worked out, so every comparison with it fails; slot 0
         // stands for "no venue", so a venue's slot is its number plus one.
         _venues[0] = double.NaN;
+        _withinTravel[0] = 0;
         for (var i = 0; i < _venueCount; i++)
         {
-            _venues[i + 1] = patient.HasLocation ? patient.Location.HaversineTo(directory.Venues[i]) : double.NaN;
+            var haversine = patient.HasLocation ? patient.Location.HaversineTo(directory.Venues[i]) : double.NaN;
+            _venues[i + 1] = haversine;
+            _withinTravel[i + 1] = haversine <= patient.MaxTravelHaversine ? 1 : 0;
         }
 
         for (var i = 0; i < _languageCount; i++)
@@ -48,6 +53,9 @@ internal sealed class RequestTables : IDisposable
     /// <summary>The same by venue slot (see ScreenColumns.VenueSlot): slot 0, no venue, is NaN.</summary>
     public double[] VenueSlots => _venues;
 
+    /// <summary>By venue slot, 1 where the venue is within the patient's travel distance (a known distance, not beyond it), else 0.</summary>
+    public int[] WithinTravelSlots => _withinTravel;
+
     public int[] LanguageFitTable => _languages;
 
     /// <summary>For each language set, <see cref="Shared"/> and <see cref="FirstLanguage"/>.</summary>
@@ -56,6 +64,7 @@ internal sealed class RequestTables : IDisposable
     public void Dispose()
     {
         ArrayPool<double>.Shared.Return(_venues);
+        ArrayPool<int>.Shared.Return(_withinTravel);
         ArrayPool<int>.Shared.Return(_languages);
     }
 }

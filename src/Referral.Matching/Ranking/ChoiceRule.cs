@@ -40,9 +40,14 @@ internal sealed class ChoiceRule(CandidateDirectory directory)
     private readonly Ranked?[] _best = new Ranked?[GroupCount];
     private readonly Ranked?[] _otherOrganisation = new Ranked?[GroupCount];
 
-    // For each set of formats, the lowest total that could still change one of its groups: a
-    // candidate below it is turned away by one comparison, and may be pruned before scoring.
-    private readonly double[] _entryBySet = Enumerable.Repeat(double.NegativeInfinity, 1 << FormatTable.Count).ToArray();
+    // For each group, the lowest total that could still change it (its best of another
+    // organisation's; none until it has one). Entries only rise.
+    private readonly double[] _entryByGroup = Enumerable.Repeat(double.NegativeInfinity, GroupCount).ToArray();
+
+    // The same for each set of formats, in single precision for the SIMD screen, worked out again
+    // only when it is read after a change: leaders change often early in a scan and rarely later.
+    private readonly float[] _entryBySet = new float[1 << FormatTable.Count];
+    private bool _entriesChanged = true;
 
     private enum Requirement
     {
@@ -53,19 +58,41 @@ internal sealed class ChoiceRule(CandidateDirectory directory)
 
     public static bool AppliesTo(PatientTraits patient) => patient.PreferredFormats == 0;
 
-    /// <summary>The total below which a candidate offered in <paramref name="formats"/> changes nothing here.</summary>
-    public double EntryFor(int formats) => _entryBySet[formats];
+    /// <summary>The total below which a candidate offered in <paramref name="formats"/> changes nothing here: the lowest entry of its groups.</summary>
+    public double EntryFor(int formats)
+    {
+        var lowest = double.PositiveInfinity;
+        for (var groups = GroupsBySet[formats]; groups != 0; groups &= groups - 1)
+        {
+            lowest = Math.Min(lowest, _entryByGroup[BitOperations.TrailingZeroCount(groups)]);
+        }
 
-    /// <summary>The lowest entry of any set of formats: below it a candidate changes nothing here, whatever it offers.</summary>
-    public double LowestEntry { get; private set; } = double.NegativeInfinity;
+        return lowest;
+    }
 
-    /// <summary>The entries by set of formats in single precision, no higher than the exact ones (-1 for none), for the SIMD screen.</summary>
-    public float[] EntriesBySet { get; } = Enumerable.Repeat(-1f, 1 << FormatTable.Count).ToArray();
+    /// <summary>
+    /// <see cref="EntryFor"/> for every set of formats, in single precision and never above the
+    /// exact entry (-1 where there is none yet), for the SIMD screen.
+    /// </summary>
+    public float[] EntriesBySet()
+    {
+        if (_entriesChanged)
+        {
+            for (var set = 0; set < _entryBySet.Length; set++)
+            {
+                _entryBySet[set] = Math.Max(-1, FloatBelow(set == 0 ? double.NegativeInfinity : EntryFor(set)));
+            }
+
+            _entriesChanged = false;
+        }
+
+        return _entryBySet;
+    }
 
     public void Consider(double total, int index, in Constraints.Offer offer)
     {
         var formats = offer.Formats;
-        if (total < _entryBySet[formats])
+        if (total < EntryFor(formats))
         {
             return;
         }
@@ -183,23 +210,14 @@ internal sealed class ChoiceRule(CandidateDirectory directory)
         return false;
     }
 
-    // Leaders change rarely (a few dozen times in a large directory), so recomputing all 63
-    // sets then is cheaper than any bookkeeping.
     private void UpdateEntries()
     {
-        for (var set = 1; set < _entryBySet.Length; set++)
+        for (var group = 0; group < GroupCount; group++)
         {
-            var lowest = double.PositiveInfinity;
-            for (var groups = GroupsBySet[set]; groups != 0; groups &= groups - 1)
-            {
-                lowest = Math.Min(lowest, _otherOrganisation[BitOperations.TrailingZeroCount(groups)]?.Total ?? double.NegativeInfinity);
-            }
-
-            _entryBySet[set] = lowest;
-            EntriesBySet[set] = Math.Max(-1, FloatBelow(lowest));
+            _entryByGroup[group] = _otherOrganisation[group]?.Total ?? double.NegativeInfinity;
         }
 
-        LowestEntry = _entryBySet.Skip(1).Min();
+        _entriesChanged = true;
     }
 
     /// <summary>The first places meeting every requirement, keeping the best first: the best-scoring such choice, the better first.</summary>

@@ -63,9 +63,6 @@ internal sealed class Ranker : IDisposable
     /// <summary>The position of the next service whose track record this practice sees differently, or -1.</summary>
     public int NextOverride { get; private set; }
 
-    /// <summary>No candidate whose total is below this can change the list or the choice rule's leaders.</summary>
-    public double Threshold => Math.Min(Top.Threshold, Choice?.LowestEntry ?? double.PositiveInfinity);
-
     /// <summary>
     /// Takes service <paramref name="i"/> through the constraints (counting an exclusion), then,
     /// when <paramref name="prune"/>, its upper bound, and scores it if it can still matter.

@@ -9,8 +9,8 @@ using Referral.Matching.Constraints;
 namespace Referral.Matching.Ranking;
 
 /// <summary>
-/// The hard constraints and a first, coarse upper bound, eight services at a time (256-bit SIMD
-/// over <see cref="ScreenColumns"/>). A million services are screened on every request and most
+/// The hard constraints and a first, coarse upper bound, eight services at a time (AVX2 over
+/// <see cref="ScreenColumns"/>). A million services are screened on every request and most
 /// fail a constraint or cannot reach the list, so settling them without a branch or a call per
 /// service is what keeps a request within its budget. Each lane's failures are set as bits in
 /// the published order of the rules, exactly as <see cref="HardConstraints.Check"/> sets them,
@@ -23,21 +23,26 @@ internal static class VectorScreen
 {
     private const int Lanes = 8;
 
+    // One 5-bit count per rule (and one for "eligible") in a 64-bit counter per lane; a new
+    // rule would need a wider field layout, so IsSupported turns the screen off until it has one.
+    private const int Rules = 11;
+    private const int FieldBits = 5;
+
+    // 31 blocks at most before a 5-bit field could overflow.
+    private const int FieldCapacity = (1 << FieldBits) - 1;
+
     // Float rounding in the coarse bound is far below this; pruning only below it stays safe.
     private const float Margin = 1e-4f;
 
-    public static bool IsSupported => Vector256.IsHardwareAccelerated && Vector256<int>.Count == Lanes && HardConstraints.All.Count == Rules;
+    private static readonly Vector256<int>[] Reasons = Enumerable.Range(0, Rules).Select(r => Vector256.Create(1 << r)).ToArray();
 
-    // The counters below are one per rule; a new rule needs one more (IsSupported turns the
-    // screen off, and the scalar path takes over, until it has it).
-    private const int Rules = 11;
+    public static bool IsSupported => Avx2.IsSupported && HardConstraints.All.Count == Rules;
 
-    public static unsafe void Run(Ranker ranker)
+    /// <summary>Screens the whole directory; the directory must have columns (<see cref="CandidateDirectory.Columns"/>).</summary>
+    public static unsafe void Run(Ranker ranker, ScreenColumns columns)
     {
         var patient = ranker.Patient;
-        var columns = ranker.Directory.Columns;
-        var n = columns.Flags.Length;
-        var excluded = ranker.Excluded;
+        var n = columns.Packed.Length;
         var bound = new CoarseBound(patient);
 
         var age = Vector256.Create(patient.Age);
@@ -45,40 +50,30 @@ internal static class VectorScreen
         var conditions = Vector256.Create(unchecked((int)(uint)patient.Conditions));
         var communities = Vector256.Create(unchecked((int)(uint)patient.Communities));
         var allRelevant = patient.Conditions == 0 ? Vector256<int>.AllBitsSet : Vector256<int>.Zero;
-        var kept = Vector256.Create(~patient.AvoidFormats);
+        var kept = Vector256.Create(~patient.AvoidFormats & FormatTable.All);
         var costLimit = Vector256.Create(patient.CostLimitRank);
-        var needs = Vector256.Create(unchecked((int)patient.AccessNeeds));
-        var inPerson = Vector256.Create(FormatTable.InPerson);
-        var remote = Vector256.Create(FormatTable.Remote);
-        var maxTravel = Vector256.Create(patient.MaxTravelHaversine);
+        var patientNeeds = Vector256.Create(unchecked((int)patient.AccessNeeds));
         var one = Vector256.Create(1);
-        var reasons = Enumerable.Range(0, HardConstraints.All.Count).Select(r => Vector256.Create(1 << r)).ToArray();
         var beforeDistance = Vector256.Create((1 << (int)ExclusionReason.TooFar) - 1);
+        var inPerson = Vector256.Create(FormatTable.InPerson);
+        var reasons = Reasons;
 
-        var entries = ranker.Choice?.EntriesBySet;
-        var venues = ranker.Tables.VenueSlots;
-        var languages = ranker.Tables.LanguageFitTable;
-        ref var flags0 = ref MemoryMarshal.GetArrayDataReference(columns.Flags);
-        ref var minAge0 = ref MemoryMarshal.GetArrayDataReference(columns.MinAge);
-        ref var maxAge0 = ref MemoryMarshal.GetArrayDataReference(columns.MaxAge);
+        // The counts per rule, as 5-bit fields of two vectors of 64-bit counters (see below).
+        var eligibleSlot = Vector256.Create(1 << Rules);
+        var bias = Vector256.Create(127);
+        var oneLong = Vector256.Create(1L);
+        Vector256<long> fields0 = default, fields1 = default;
+        var blocks = 0;
+
+        ref var packed0 = ref MemoryMarshal.GetArrayDataReference(columns.Packed);
+        ref var ages0 = ref MemoryMarshal.GetArrayDataReference(columns.Ages);
         ref var conditions0 = ref MemoryMarshal.GetArrayDataReference(columns.Conditions);
         ref var communities0 = ref MemoryMarshal.GetArrayDataReference(columns.Communities);
-        ref var formats0 = ref MemoryMarshal.GetArrayDataReference(columns.Formats);
-        ref var cost0 = ref MemoryMarshal.GetArrayDataReference(columns.CostRank);
-        ref var language0 = ref MemoryMarshal.GetArrayDataReference(columns.LanguageSet);
-        ref var venue0 = ref MemoryMarshal.GetArrayDataReference(columns.VenueSlot);
-        ref var access0 = ref MemoryMarshal.GetArrayDataReference(columns.Accessibility);
         ref var ceilings0 = ref MemoryMarshal.GetArrayDataReference(columns.Ceilings);
-        ref var area0 = ref MemoryMarshal.GetArrayDataReference(columns.AreaHaversine);
-        ref var remoteArea0 = ref MemoryMarshal.GetArrayDataReference(columns.RemoteAreaHaversine);
+        var place = new Placer(columns, ranker.Tables, patientNeeds);
 
-        // One counter per rule, held in registers across the whole scan.
-        var (r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10) = (reasons[0], reasons[1], reasons[2], reasons[3], reasons[4], reasons[5], reasons[6], reasons[7], reasons[8], reasons[9], reasons[10]);
-        Vector256<int> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default, c6 = default, c7 = default, c8 = default, c9 = default, c10 = default;
         var i = 0;
-        fixed (int* languageTable = languages)
-        fixed (double* venueTable = venues)
-        fixed (float* entryTable = entries)
+        fixed (int* languageTable = ranker.Tables.LanguageFitTable)
         {
             for (; i <= n - Lanes; i += Lanes)
             {
@@ -93,48 +88,51 @@ internal static class VectorScreen
                 }
 
                 var at = (nuint)i;
-                var flags = Vector256.LoadUnsafe(ref flags0, at);
+                var packed = Vector256.LoadUnsafe(ref packed0, at);
+                var ages = Vector256.LoadUnsafe(ref ages0, at);
                 var serviceConditions = Vector256.LoadUnsafe(ref conditions0, at);
                 var serviceCommunities = Vector256.LoadUnsafe(ref communities0, at);
-                var formats = Vector256.LoadUnsafe(ref formats0, at) & kept;
+                var formats = Vector256.ShiftRightLogical(packed, ScreenColumns.FormatsShift) & kept;
+                var cost = Vector256.ShiftRightLogical(packed, ScreenColumns.CostShift) & Vector256.Create(3);
                 var relevant = allRelevant
                     | Vector256.Equals(serviceConditions, Vector256<int>.Zero)
                     | ~Vector256.Equals(serviceConditions & conditions, Vector256<int>.Zero)
                     | ~Vector256.Equals(serviceCommunities & communities, Vector256<int>.Zero);
-                var language = Gather(languageTable, Vector256.LoadUnsafe(ref language0, at));
+                var language = Avx2.GatherVector256(languageTable, Vector256.ShiftRightLogical(packed, ScreenColumns.LanguageShift), 4);
 
                 var failed =
-                    (Vector256.Equals(flags & one, Vector256<int>.Zero) & reasons[(int)ExclusionReason.NotActive])
-                    | ((Vector256.LessThan(age, Vector256.LoadUnsafe(ref minAge0, at)) | Vector256.GreaterThan(age, Vector256.LoadUnsafe(ref maxAge0, at))) & reasons[(int)ExclusionReason.Age])
-                    | (~Vector256.Equals(flags & barred, Vector256<int>.Zero) & reasons[(int)ExclusionReason.Gender])
-                    | (~Vector256.Equals(flags & Vector256.Create(ScreenColumns.Full), Vector256<int>.Zero) & reasons[(int)ExclusionReason.Full])
+                    (Vector256.Equals(packed & one, Vector256<int>.Zero) & reasons[(int)ExclusionReason.NotActive])
+                    | ((Vector256.LessThan(age, Vector256.ShiftRightArithmetic(ages << 16, 16)) | Vector256.GreaterThan(age, Vector256.ShiftRightArithmetic(ages, 16))) & reasons[(int)ExclusionReason.Age])
+                    | (~Vector256.Equals(packed & barred, Vector256<int>.Zero) & reasons[(int)ExclusionReason.Gender])
+                    | (~Vector256.Equals(packed & Vector256.Create(ScreenColumns.Full), Vector256<int>.Zero) & reasons[(int)ExclusionReason.Full])
                     | (~relevant & reasons[(int)ExclusionReason.OtherNeeds])
                     | (Vector256.Equals(formats, Vector256<int>.Zero) & reasons[(int)ExclusionReason.AvoidedFormat])
-                    | (Vector256.GreaterThan(Vector256.LoadUnsafe(ref cost0, at), costLimit) & reasons[(int)ExclusionReason.Cost])
+                    | (Vector256.GreaterThan(cost, costLimit) & reasons[(int)ExclusionReason.Cost])
                     | (Vector256.Equals(language & one, Vector256<int>.Zero) & reasons[(int)ExclusionReason.Language]);
 
                 // Distance, areas and venue access, only where some lane still needs them.
                 var placed = Vector256.Equals(failed & beforeDistance, Vector256<int>.Zero)
-                    & (~Vector256.Equals(formats & inPerson, Vector256<int>.Zero) | ~Vector256.Equals(flags & Vector256.Create(ScreenColumns.RemoteArea), Vector256<int>.Zero));
+                    & (~Vector256.Equals(formats & inPerson, Vector256<int>.Zero) | ~Vector256.Equals(packed & Vector256.Create(ScreenColumns.RemoteArea), Vector256<int>.Zero));
                 if (placed != Vector256<int>.Zero)
                 {
-                    failed |= Place(ref venue0, ref area0, ref remoteArea0, ref access0, i, venueTable, flags, ref formats, needs, inPerson, remote, maxTravel, reasons);
+                    failed |= place.Of(i, packed, ref formats);
                 }
 
-                // Each lane's lowest failure is the rule it counts under, added up per rule in
-                // vectors (a lane that matches adds -1), without a branch.
-                var lowest = failed & (Vector256<int>.Zero - failed);
-                c0 += Vector256.Equals(lowest, r0);
-                c1 += Vector256.Equals(lowest, r1);
-                c2 += Vector256.Equals(lowest, r2);
-                c3 += Vector256.Equals(lowest, r3);
-                c4 += Vector256.Equals(lowest, r4);
-                c5 += Vector256.Equals(lowest, r5);
-                c6 += Vector256.Equals(lowest, r6);
-                c7 += Vector256.Equals(lowest, r7);
-                c8 += Vector256.Equals(lowest, r8);
-                c9 += Vector256.Equals(lowest, r9);
-                c10 += Vector256.Equals(lowest, r10);
+                // Each lane's lowest failure is the rule it counts under (a lane that fails none,
+                // under a twelfth slot); its number r, read from the exponent of the bit as a
+                // float, adds one to a 5-bit field at bit 5r of a 64-bit counter per lane, emptied
+                // into the totals before any field can reach 32.
+                var marked = failed | eligibleSlot;
+                var lowest = marked & (Vector256<int>.Zero - marked);
+                var rule = Vector256.ShiftRightLogical(Vector256.ConvertToSingle(lowest).AsInt32(), 23) - bias;
+                var (lower, upper) = Vector256.Widen((rule << 2) + rule);
+                fields0 += Avx2.ShiftLeftLogicalVariable(oneLong, lower.AsUInt64());
+                fields1 += Avx2.ShiftLeftLogicalVariable(oneLong, upper.AsUInt64());
+                if (++blocks == FieldCapacity)
+                {
+                    Empty(ref fields0, ref fields1, ranker.Excluded);
+                    blocks = 0;
+                }
 
                 var eligible = Vector256.Equals(failed, Vector256<int>.Zero);
                 if (eligible == Vector256<int>.Zero)
@@ -142,13 +140,16 @@ internal static class VectorScreen
                     continue;
                 }
 
-                // Each lane must reach the list's threshold or, for the choice rule, the entry of the
-                // formats it is offered in (entries only rise, so reading them per block is safe).
-                var reach = bound.Of(Vector256.LoadUnsafe(ref ceilings0, at), Vector256.LoadUnsafe(ref cost0, at), serviceConditions, serviceCommunities, conditions, communities);
+                // Each lane must reach the list's threshold or, for the choice rule, the entry of
+                // the formats it is offered in (entries only rise, so reading them per block is safe).
+                var reach = bound.Of(Vector256.LoadUnsafe(ref ceilings0, at), cost, serviceConditions, serviceCommunities, conditions, communities);
                 var threshold = Vector256.Create((float)Math.Max(ranker.Top.Threshold, -1));
-                if (entryTable is not null)
+                if (ranker.Choice is { } choice)
                 {
-                    threshold = Vector256.Min(threshold, Gather(entryTable, formats));
+                    fixed (float* entries = choice.EntriesBySet())
+                    {
+                        threshold = Vector256.Min(threshold, Avx2.GatherVector256(entries, formats, 4));
+                    }
                 }
 
                 var pass = eligible & Vector256.GreaterThanOrEqual(reach + Vector256.Create(Margin), threshold).AsInt32();
@@ -159,103 +160,122 @@ internal static class VectorScreen
             }
         }
 
-        ReadOnlySpan<Vector256<int>> counted = [c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10];
-        for (var r = 0; r < counted.Length; r++)
-        {
-            excluded[r] -= Vector256.Sum(counted[r]);
-        }
-
+        Empty(ref fields0, ref fields1, ranker.Excluded);
         for (; i < n; i++)
         {
             ranker.Visit(i, prune: true);
         }
     }
 
-    // AVX2 gathers each lane's entry of a table in one instruction; elsewhere, one lane at a time.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector256<int> Gather(int* table, Vector256<int> index) =>
-        Avx2.IsSupported
-            ? Avx2.GatherVector256(table, index, 4)
-            : Vector256.Create(table[index[0]], table[index[1]], table[index[2]], table[index[3]], table[index[4]], table[index[5]], table[index[6]], table[index[7]]);
+    private static void Empty(ref Vector256<long> fields0, ref Vector256<long> fields1, int[] excluded)
+    {
+        var mask = Vector256.Create((long)FieldCapacity);
+        for (var r = 0; r < Rules; r++)
+        {
+            excluded[r] += (int)Vector256.Sum((Vector256.ShiftRightLogical(fields0, FieldBits * r) & mask) + (Vector256.ShiftRightLogical(fields1, FieldBits * r) & mask));
+        }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector256<float> Gather(float* table, Vector256<int> index) =>
-        Avx2.IsSupported
-            ? Avx2.GatherVector256(table, index, 4)
-            : Vector256.Create(table[index[0]], table[index[1]], table[index[2]], table[index[3]], table[index[4]], table[index[5]], table[index[6]], table[index[7]]);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector256<double> Gather(double* table, Vector128<int> index) =>
-        Avx2.IsSupported
-            ? Avx2.GatherVector256(table, index, 8)
-            : Vector256.Create(table[index[0]], table[index[1]], table[index[2]], table[index[3]]);
+        fields0 = default;
+        fields1 = default;
+    }
 
     /// <summary>
     /// The failures of too-far, out-of-area and access, as <see cref="HardConstraints.Check"/>
     /// finds them: in-person formats set aside beyond the patient's travel or outside the area,
     /// remote ones outside a remote area, in-person ones whose venue misses an access need; a
-    /// lane left with no format fails each rule that took one away. <paramref name="formats"/>
-    /// becomes what each lane is still offered in.
+    /// lane left with no format fails each rule that took one away.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector256<int> Place(
-        ref int venue0, ref double area0, ref double remoteArea0, ref int access0, int i, double* venues,
-        Vector256<int> flags, ref Vector256<int> formats, Vector256<int> needs, Vector256<int> inPerson, Vector256<int> remote,
-        Vector256<double> maxTravel, Vector256<int>[] reasons)
+    private readonly unsafe struct Placer
     {
-        var at = (nuint)i;
-        var slots = Vector256.LoadUnsafe(ref venue0, at);
-        var low = Gather(venues, slots.GetLower());
-        var high = Gather(venues, slots.GetUpper());
+        private readonly double[] _areas;
+        private readonly double[] _remoteAreas;
+        private readonly int[] _venueAccess;
+        private readonly double[] _distances;
+        private readonly int[] _withinTravel;
+        private readonly Vector256<int> _needs;
 
-        // NaN (no venue, or the patient's district unknown) is never within reach.
-        var withinTravel = Narrow(Vector256.LessThanOrEqual(low, maxTravel), Vector256.LessThanOrEqual(high, maxTravel));
-        var national = ~Vector256.Equals(flags & Vector256.Create(ScreenColumns.National), Vector256<int>.Zero);
-        var hasRemoteArea = ~Vector256.Equals(flags & Vector256.Create(ScreenColumns.RemoteArea), Vector256<int>.Zero);
-
-        var offersInPerson = ~Vector256.Equals(formats & inPerson, Vector256<int>.Zero);
-        var tooFar = offersInPerson & ~withinTravel;
-
-        // Most venues are beyond the patient's travel: a service's own area is read only for those within it.
-        var outOfArea = offersInPerson & withinTravel & ~national;
-        if (outOfArea != Vector256<int>.Zero)
+        public Placer(ScreenColumns columns, RequestTables tables, Vector256<int> needs)
         {
-            outOfArea &= ~Narrow(
-                Vector256.LessThanOrEqual(low, Vector256.LoadUnsafe(ref area0, at)),
-                Vector256.LessThanOrEqual(high, Vector256.LoadUnsafe(ref area0, at + 4)));
+            _areas = columns.AreaHaversine;
+            _remoteAreas = columns.RemoteAreaHaversine;
+            _venueAccess = columns.VenueAccess;
+            _distances = tables.VenueSlots;
+            _withinTravel = tables.WithinTravelSlots;
+            _needs = needs;
         }
 
-        formats = Vector256.ConditionalSelect(tooFar | outOfArea, formats & remote, formats);
-
-        // A remote area is rare (a local service's own online sessions): read only where one is.
-        var remoteOutside = Vector256<int>.Zero;
-        if (hasRemoteArea != Vector256<int>.Zero)
+        /// <param name="formats">Becomes what each lane is still offered in.</param>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<int> Of(int i, Vector256<int> packed, ref Vector256<int> formats)
         {
-            var withinRemoteArea = Narrow(
-                Vector256.LessThanOrEqual(low, Vector256.LoadUnsafe(ref remoteArea0, at)),
-                Vector256.LessThanOrEqual(high, Vector256.LoadUnsafe(ref remoteArea0, at + 4)));
-            remoteOutside = ~Vector256.Equals(formats & remote, Vector256<int>.Zero) & hasRemoteArea & ~withinRemoteArea;
-            formats = Vector256.ConditionalSelect(remoteOutside, formats & inPerson, formats);
+            var at = (nuint)i;
+            var inPerson = Vector256.Create(FormatTable.InPerson);
+            var remote = Vector256.Create(FormatTable.Remote);
+            var venueAccess = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_venueAccess), at);
+            var slots = venueAccess & Vector256.Create(0xFFFF);
+
+            // Most venues are beyond the patient's travel, which the table says as a flag per
+            // venue (an unknown distance is never within reach); the distances themselves are
+            // read only for a service's own area, when a venue is within reach, and for a remote area.
+            Vector256<int> within;
+            fixed (int* table = _withinTravel)
+            {
+                within = ~Vector256.Equals(Avx2.GatherVector256(table, slots, 4), Vector256<int>.Zero);
+            }
+
+            var national = ~Vector256.Equals(packed & Vector256.Create(ScreenColumns.National), Vector256<int>.Zero);
+            var hasRemoteArea = ~Vector256.Equals(packed & Vector256.Create(ScreenColumns.RemoteArea), Vector256<int>.Zero);
+            var offersInPerson = ~Vector256.Equals(formats & inPerson, Vector256<int>.Zero);
+            var tooFar = offersInPerson & ~within;
+            var outOfArea = offersInPerson & within & ~national;
+            var remoteOutside = Vector256<int>.Zero;
+            if ((outOfArea | hasRemoteArea) != Vector256<int>.Zero)
+            {
+                Vector256<double> low, high;
+                fixed (double* table = _distances)
+                {
+                    low = Avx2.GatherVector256(table, slots.GetLower(), 8);
+                    high = Avx2.GatherVector256(table, slots.GetUpper(), 8);
+                }
+
+                ref var areas = ref MemoryMarshal.GetArrayDataReference(_areas);
+                outOfArea &= ~Narrow(
+                    Vector256.LessThanOrEqual(low, Vector256.LoadUnsafe(ref areas, at)),
+                    Vector256.LessThanOrEqual(high, Vector256.LoadUnsafe(ref areas, at + 4)));
+                formats = Vector256.ConditionalSelect(tooFar | outOfArea, formats & remote, formats);
+
+                // NaN (no venue, or the patient's district unknown) is outside a remote area too.
+                ref var remoteAreas = ref MemoryMarshal.GetArrayDataReference(_remoteAreas);
+                var withinRemoteArea = Narrow(
+                    Vector256.LessThanOrEqual(low, Vector256.LoadUnsafe(ref remoteAreas, at)),
+                    Vector256.LessThanOrEqual(high, Vector256.LoadUnsafe(ref remoteAreas, at + 4)));
+                remoteOutside = ~Vector256.Equals(formats & remote, Vector256<int>.Zero) & hasRemoteArea & ~withinRemoteArea;
+                formats = Vector256.ConditionalSelect(remoteOutside, formats & inPerson, formats);
+            }
+            else
+            {
+                formats = Vector256.ConditionalSelect(tooFar, formats & remote, formats);
+            }
+
+            // With no access needs, every venue meets them.
+            var unmet = Vector256<int>.Zero;
+            if (_needs != Vector256<int>.Zero)
+            {
+                var accessibility = Vector256.ShiftRightLogical(venueAccess, ScreenColumns.AccessShift);
+                unmet = ~Vector256.Equals(formats & inPerson, Vector256<int>.Zero)
+                    & ~Vector256.Equals((accessibility & _needs) ^ _needs, Vector256<int>.Zero);
+                formats = Vector256.ConditionalSelect(unmet, formats & remote, formats);
+            }
+
+            var took = (tooFar & Reasons[(int)ExclusionReason.TooFar])
+                | ((outOfArea | remoteOutside) & Reasons[(int)ExclusionReason.OutOfArea])
+                | (unmet & Reasons[(int)ExclusionReason.Access]);
+            return Vector256.Equals(formats, Vector256<int>.Zero) & took;
         }
 
-        // With no access needs, every venue meets them.
-        var unmet = Vector256<int>.Zero;
-        if (needs != Vector256<int>.Zero)
-        {
-            unmet = ~Vector256.Equals(formats & inPerson, Vector256<int>.Zero)
-                & ~Vector256.Equals(Vector256.LoadUnsafe(ref access0, at) & needs ^ needs, Vector256<int>.Zero);
-            formats = Vector256.ConditionalSelect(unmet, formats & remote, formats);
-        }
-
-        var took = (tooFar & reasons[(int)ExclusionReason.TooFar])
-            | ((outOfArea | remoteOutside) & reasons[(int)ExclusionReason.OutOfArea])
-            | (unmet & reasons[(int)ExclusionReason.Access]);
-        return Vector256.Equals(formats, Vector256<int>.Zero) & took;
+        private static Vector256<int> Narrow(Vector256<double> low, Vector256<double> high) =>
+            Vector256.Narrow(low.AsInt64(), high.AsInt64());
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<int> Narrow(Vector256<double> low, Vector256<double> high) =>
-        Vector256.Narrow(low.AsInt64(), high.AsInt64());
 
     /// <summary>
     /// A bound on the total from what the columns hold, in single precision: the three
@@ -263,7 +283,7 @@ internal static class VectorScreen
     /// experiences by relevance (open 0.4, aimed at the patient's conditions 1, else 0), shared
     /// background likewise, and the rest at the most they could be for this patient.
     /// </summary>
-    private sealed class CoarseBound
+    private readonly struct CoarseBound
     {
         private readonly Vector256<float> _rest;
         private readonly Vector256<float> _quality;
