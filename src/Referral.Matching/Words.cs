@@ -29,13 +29,16 @@ internal static class Words
         return list.Count <= 1 ? JoinWithAnd(list) : string.Join(", ", list.Take(list.Count - 1)) + " or " + list[^1];
     }
 
+    // Labels are few and fixed, and every explained item reads several: each is worked out once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Lowered = new(StringComparer.Ordinal);
+
     /// <summary>A vocabulary label as it reads inside a sentence: "Weekday evenings" becomes "weekday evenings", "COPD" stays.</summary>
-    public static string InSentence(string label)
+    public static string InSentence(string label) => Lowered.GetOrAdd(label, static label =>
     {
         var firstWord = label.Split(' ', ',')[0];
         var keepsCapital = ProperFirstWords.Contains(firstWord) || firstWord.Skip(1).Any(char.IsUpper);
         return keepsCapital || label.Length == 0 ? label : char.ToLowerInvariant(label[0]) + label[1..];
-    }
+    });
 
     public static string Capitalise(string text) =>
         text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
