@@ -4,7 +4,7 @@ namespace Referral.Matching.Compiled;
 /// One service reduced to numbers and bit sets, laid out so that scores and explanations read it
 /// without allocating or searching lists. Built once per service by <see cref="Candidate.Compile"/>.
 /// Ranking reads it only for the few services whose upper bound can still reach the list; every
-/// service is first screened from its <see cref="Screen"/>, a quarter of the size.
+/// service is first screened from its <see cref="Screen"/>, under a third of the size.
 /// A vocabulary outgrowing its field fails loudly when services are compiled (checked casts).
 /// </summary>
 internal readonly struct CandidateTraits

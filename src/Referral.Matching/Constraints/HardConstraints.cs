@@ -24,17 +24,19 @@ internal static class HardConstraints
             "is relevant; when the patient named no condition, no service is excluded by this rule."),
         (ExclusionReason.AvoidedFormat, "avoided-format", "Every format the service offers is one the patient said they will not use; otherwise the avoided formats are simply not offered."),
         (ExclusionReason.TooFar, "too-far",
-            "No format is left once in-person formats whose venue is further than the patient will travel (district-centroid haversine distance), or at a distance that cannot be worked out, are set aside. " +
-            "A service that also has remote formats is not excluded: it is offered for its remote formats."),
+            "In-person formats whose venue is further than the patient will travel (district-centroid haversine distance), or at a distance that cannot be worked out, are not offered. " +
+            "A service left with no format is excluded, under the first of too-far, out-of-area and access that took one away; one that also has remote formats is offered for those."),
         (ExclusionReason.OutOfArea, "out-of-area",
-            "No format is left once formats the patient lives outside the area of are set aside: in-person formats of a service that is not national when the patient lives further from its venue than its service radius, " +
-            "and remote formats of a service that offers them only within a radius of its venue (serviceArea.remoteRadiusKm) when the patient lives further than that or the distance cannot be worked out."),
+            "In-person formats of a service that is not national are not offered when the patient lives further from its venue than its service radius; remote formats of a service " +
+            "that offers them only within a radius of its venue (serviceArea.remoteRadiusKm) are not offered when the patient lives further than that or the distance cannot be worked out. " +
+            "A service left with no format is excluded, under the first of too-far, out-of-area and access that took one away."),
         (ExclusionReason.Cost, "cost", "The service costs more than the patient's limit (free < low-cost < paid; 'any' allows all)."),
         (ExclusionReason.Language, "language",
             "The service shares no language with the patient: none of the patient's languages, nor English unless they need an interpreter."),
         (ExclusionReason.Access, "access",
-            "The service is offered only in person and its venue does not meet every access need of the patient (a wheelchair-accessible venue counts as step-free too). " +
-            "A service that also has remote formats is offered for those instead; unmet needs then lower its language-and-access score."),
+            "In-person formats whose venue does not meet every access need of the patient are not offered (a wheelchair-accessible venue counts as step-free too). " +
+            "A service left with no format is excluded, under the first of too-far, out-of-area and access that took one away; one that also has remote formats is offered " +
+            "for those, and unmet needs then lower its language-and-access score."),
     ];
 
     // Failures of the rules before too-far decide the reason without any distance.
