@@ -1,7 +1,7 @@
 using Dapper;
 using Referral.Data.Sqlite;
 
-namespace Referral.Data.Imports;
+namespace Referral.Data.Importing;
 
 public sealed class SqliteImportJobRepository(SqliteConnectionFactory connections) : IImportJobRepository
 {
@@ -30,7 +30,21 @@ public sealed class SqliteImportJobRepository(SqliteConnectionFactory connection
     public async Task<ImportJobRecord?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<ImportJobRecord>(new CommandDefinition(
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM import_jobs WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        return row is null ? null : new(row.Id, row.Source, row.Status, row.Pages, row.Records, row.StartedAt, row.FinishedAt, row.HeardAt, row.Report);
+    }
+
+    private sealed class Row
+    {
+        public Guid Id { get; init; }
+        public string Source { get; init; } = string.Empty;
+        public string Status { get; init; } = string.Empty;
+        public int Pages { get; init; }
+        public int Records { get; init; }
+        public DateTimeOffset StartedAt { get; init; }
+        public DateTimeOffset? FinishedAt { get; init; }
+        public DateTimeOffset HeardAt { get; init; }
+        public string? Report { get; init; }
     }
 }

@@ -1,4 +1,4 @@
-namespace Referral.Data.Imports;
+namespace Referral.Data.Importing;
 
 /// <summary>
 /// An import job as stored: its progress while it runs, then its report (the API's JSON, kept
