@@ -1,13 +1,12 @@
 using Dapper;
 using Referral.Data.Sqlite;
 using Referral.Domain.Directory;
-using Referral.Domain.Identifiers;
 
 namespace Referral.Data.Directory;
 
 public sealed class SqliteServiceRepository(SqliteConnectionFactory connections) : IServiceRepository
 {
-    private const string Columns = "id AS Id, version AS Version, status AS Status, venue_district AS VenueDistrict, document AS Document, created_at AS CreatedAt, updated_at AS UpdatedAt";
+    private const string Columns = ServiceRow.Columns;
 
     public async Task<Service> CreateAsync(ServiceInput input, DateTimeOffset now, CancellationToken cancellationToken) =>
         await CreateWithIdAsync(Guid.NewGuid(), input, now, cancellationToken)
@@ -15,7 +14,7 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections)
 
     public async Task<Service?> CreateWithIdAsync(Guid id, ServiceInput input, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        (input, var venueDistrict) = WithVenue(input);
+        (input, var venueDistrict) = ServiceRow.WithVenue(input);
         var parameters = Parameters(id, input, venueDistrict, now);
         var inserted = await connections.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(
             """
@@ -31,27 +30,20 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections)
     public async Task<Service?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<ServiceRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM services WHERE id = @id", new { id }, cancellationToken: cancellationToken));
-        return row?.ToService();
+        return await ServiceReads.GetAsync(connection, id, cancellationToken);
     }
 
     public async Task<ReplaceOutcome<Service>> ReplaceAsync(Guid id, ServiceInput input, int? expectedVersion, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        (input, var venueDistrict) = WithVenue(input);
+        (input, var venueDistrict) = ServiceRow.WithVenue(input);
         return await connections.WriteAsync<ReplaceOutcome<Service>>(async connection =>
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var current = await connection.QuerySingleOrDefaultAsync<ServiceRow>(new CommandDefinition(
                 "SELECT version AS Version, created_at AS CreatedAt FROM services WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
-            if (current is null)
+            if (ReplaceOutcome.Refusal<Service>(current?.Version, expectedVersion) is { } refusal)
             {
-                return new ReplaceOutcome<Service>.NotFound();
-            }
-
-            if (expectedVersion is { } expected && expected != current.Version)
-            {
-                return new ReplaceOutcome<Service>.VersionMismatch(current.Version);
+                return refusal;
             }
 
             // The read above and this write share one IMMEDIATE transaction, which holds the write lock
@@ -68,7 +60,7 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections)
                 cancellationToken: cancellationToken));
 
             await transaction.CommitAsync(cancellationToken);
-            return new ReplaceOutcome<Service>.Replaced(new Service(input, id, current.Version + 1, venueDistrict, current.CreatedAt, now));
+            return new ReplaceOutcome<Service>.Replaced(new Service(input, id, current!.Version + 1, venueDistrict, current.CreatedAt, now));
         }, cancellationToken);
     }
 
@@ -92,18 +84,17 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections)
 
     public async IAsyncEnumerable<Service> AllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // One row at a time: a directory of 100,000 services is never all in memory as rows.
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await foreach (var row in connection.QueryUnbufferedAsync<ServiceRow>($"SELECT {Columns} FROM services ORDER BY id").WithCancellation(cancellationToken))
+        await foreach (var service in ServiceReads.AllAsync(connection, cancellationToken))
         {
-            yield return row.ToService();
+            yield return service;
         }
     }
 
     public async Task<int> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM services", cancellationToken: cancellationToken));
+        return await ServiceReads.CountAsync(connection, cancellationToken);
     }
 
     private static DynamicParameters Parameters(Guid id, ServiceInput input, string? venueDistrict, DateTimeOffset now)
@@ -115,31 +106,8 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections)
         parameters.Add("VenueDistrict", venueDistrict);
         parameters.Add("National", input.ServiceArea.National ? 1 : 0);
         parameters.Add("AreaRadiusKm", input.ServiceArea.RadiusKm);
-        // The directory's own fields (id, version, venue district, times) are columns, never in the document.
-        parameters.Add("Document", DocumentJson.Write(ServiceDocumentMapper.ToDocument(input)));
+        parameters.Add("Document", ServiceRow.DocumentOf(input));
         parameters.Add("Now", now);
         return parameters;
-    }
-
-    // The venue postcode is kept in its standard form ("LS1 4AP"), and its district in a column
-    // of its own, which distance search and the matching directory locate.
-    private static (ServiceInput Input, string? VenueDistrict) WithVenue(ServiceInput input) =>
-        (input with { VenuePostcode = Postcode.NormaliseFull(input.VenuePostcode) }, Postcode.DistrictOf(input.VenuePostcode));
-
-    private sealed class ServiceRow
-    {
-        public Guid Id { get; init; }
-        public int Version { get; init; }
-        public string Status { get; init; } = string.Empty;
-        public string? VenueDistrict { get; init; }
-        public string Document { get; init; } = string.Empty;
-        public DateTimeOffset CreatedAt { get; init; }
-        public DateTimeOffset UpdatedAt { get; init; }
-
-        public Service ToService()
-        {
-            var input = ServiceDocumentMapper.ToDomain(DocumentJson.Read<ServiceDocument>(Document, $"Service {Id}"));
-            return new Service(input, Id, Version, VenueDistrict, CreatedAt, UpdatedAt);
-        }
     }
 }

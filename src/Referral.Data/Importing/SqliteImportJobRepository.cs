@@ -5,8 +5,6 @@ namespace Referral.Data.Importing;
 
 public sealed class SqliteImportJobRepository(SqliteConnectionFactory connections) : IImportJobRepository
 {
-    private const string Columns =
-        "id AS Id, source AS Source, status AS Status, pages AS Pages, records AS Records, started_at AS StartedAt, finished_at AS FinishedAt, heard_at AS HeardAt, report AS Report";
 
     public Task CreateAsync(ImportJobRecord job, CancellationToken cancellationToken) =>
         connections.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(
@@ -30,21 +28,8 @@ public sealed class SqliteImportJobRepository(SqliteConnectionFactory connection
     public async Task<ImportJobRecord?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM import_jobs WHERE id = @id", new { id }, cancellationToken: cancellationToken));
-        return row is null ? null : new(row.Id, row.Source, row.Status, row.Pages, row.Records, row.StartedAt, row.FinishedAt, row.HeardAt, row.Report);
-    }
-
-    private sealed class Row
-    {
-        public Guid Id { get; init; }
-        public string Source { get; init; } = string.Empty;
-        public string Status { get; init; } = string.Empty;
-        public int Pages { get; init; }
-        public int Records { get; init; }
-        public DateTimeOffset StartedAt { get; init; }
-        public DateTimeOffset? FinishedAt { get; init; }
-        public DateTimeOffset HeardAt { get; init; }
-        public string? Report { get; init; }
+        var row = await connection.QuerySingleOrDefaultAsync<ImportJobRow>(new CommandDefinition(
+            $"SELECT {ImportJobRow.Columns} FROM import_jobs WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        return row?.ToRecord();
     }
 }
