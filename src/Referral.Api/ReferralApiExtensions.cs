@@ -25,6 +25,8 @@ using Referral.Api.Validation;
 using Referral.Data;
 using Referral.Data.Directory;
 using Referral.Domain.Referrals;
+using Referral.Data.Changes;
+using Referral.Data.Postgres;
 using Referral.Data.Sqlite;
 
 namespace Referral.Api;
@@ -96,17 +98,32 @@ public static class ReferralApiExtensions
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
     }
 
+    /// <summary>Storage:Provider: sqlite (the default) or postgresql, with ConnectionStrings:Referral.</summary>
     public static IServiceCollection AddReferralStorage(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var options = configuration.GetSection(SqliteOptions.Section).Get<SqliteOptions>() ?? new SqliteOptions();
-        return services.AddSqliteStorage(Path.GetFullPath(options.Path, environment.ContentRootPath), options);
+        switch (StorageProvider.Of(configuration))
+        {
+            case StorageProvider.Postgresql:
+                var options = configuration.GetSection(PostgresOptions.Section).Get<PostgresOptions>() ?? new PostgresOptions();
+                return services.AddPostgresStorage(StorageProvider.PostgresConnectionString(configuration), options);
+            default:
+                var sqlite = configuration.GetSection(SqliteOptions.Section).Get<SqliteOptions>() ?? new SqliteOptions();
+                return services.AddSqliteStorage(Path.GetFullPath(sqlite.Path, environment.ContentRootPath), sqlite);
+        }
     }
 
-    public static void MigrateDatabase(this IServiceProvider services) => services.GetRequiredService<SqliteMigrator>().Migrate();
+    public static void MigrateDatabase(this IServiceProvider services) => services.GetRequiredService<IStorageMigrator>().Migrate();
 
     public static async Task PrepareAsync(this WebApplication app)
     {
         app.Services.MigrateDatabase();
+        // Listening starts before the directory is read, so that another instance's change is
+        // either in what is read or heard of afterwards.
+        if (app.Services.GetService<IChangeSource>() is { } otherInstances)
+        {
+            await otherInstances.StartAsync(default);
+        }
+
         if (app.Environment.IsDevelopment())
         {
             await DemoData.SeedAsync(app.Services);

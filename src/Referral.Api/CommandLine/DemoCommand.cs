@@ -43,7 +43,7 @@ public static class DemoCommand
 
     public static async Task SimulateAsync(IServiceProvider services, int count, int seed, CancellationToken cancellationToken)
     {
-        var store = services.GetRequiredService<SyntheticCohortStore>();
+        var store = services.GetRequiredService<ISyntheticCohortStore>();
         var profiles = services.GetRequiredService<IProfileRepository>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var active = await store.ActiveServicesAsync(cancellationToken);

@@ -17,7 +17,7 @@ namespace Referral.Api.Engine;
 /// <remarks>
 /// It follows the data layer's change feed, so every path that writes a service (a handler, the
 /// demo seeder, an importer, an operator's verb) keeps it current without knowing it exists.
-/// With several API instances, the feed will also carry the others' changes (LISTEN/NOTIFY).
+/// With several API instances on PostgreSQL, the feed also carries the others' changes (LISTEN/NOTIFY).
 /// </remarks>
 public sealed class MatchingDirectory : IDisposable
 {
@@ -32,7 +32,13 @@ public sealed class MatchingDirectory : IDisposable
         this.services = services;
         this.referrals = referrals;
         this.districts = districts;
-        _subscription = changes.Subscribe(change => change is DataChange.ServiceChanged changed ? RefreshAsync(changed.ServiceId) : Task.CompletedTask);
+        _subscription = changes.Subscribe(change => change switch
+        {
+            DataChange.ServiceChanged changed => RefreshAsync(changed.ServiceId),
+            // The track records stay the current snapshot's: only the services are read again.
+            DataChange.EverythingChanged => ReloadAsync(keepTrackRecords: true, CancellationToken.None),
+            _ => Task.CompletedTask,
+        });
     }
 
     // One reference, so that a reader never pairs a directory with another snapshot's records.
@@ -51,10 +57,10 @@ public sealed class MatchingDirectory : IDisposable
     }
 
     /// <summary>Loads the directory and takes the first track-record snapshot, at start-up.</summary>
-    public Task LoadAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
+    public Task LoadAsync(CancellationToken cancellationToken) => ReloadAsync(keepTrackRecords: false, cancellationToken);
 
     /// <summary>Takes a new track-record snapshot (and reloads the directory with it).</summary>
-    public Task RefreshTrackRecordsAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
+    public Task RefreshTrackRecordsAsync(CancellationToken cancellationToken) => ReloadAsync(keepTrackRecords: false, cancellationToken);
 
     public void Dispose() => _subscription.Dispose();
 
@@ -82,12 +88,12 @@ public sealed class MatchingDirectory : IDisposable
         }
     }
 
-    private async Task ReloadAsync(CancellationToken cancellationToken)
+    private async Task ReloadAsync(bool keepTrackRecords, CancellationToken cancellationToken)
     {
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            var records = TrackRecordSnapshot.From(await referrals.OutcomesAsync(cancellationToken));
+            var records = keepTrackRecords ? _current.TrackRecords : TrackRecordSnapshot.From(await referrals.OutcomesAsync(cancellationToken));
             var candidates = new List<Candidate>();
             await foreach (var service in services.AllAsync(cancellationToken))
             {

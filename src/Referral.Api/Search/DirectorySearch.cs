@@ -39,7 +39,12 @@ public sealed class DirectorySearch : IDisposable
         _services = services;
         _districts = districts;
         _json = json.Value.SerializerOptions;
-        _subscription = changes.Subscribe(change => change is DataChange.ServiceChanged changed ? RefreshAsync(changed.ServiceId) : Task.CompletedTask);
+        _subscription = changes.Subscribe(change => change switch
+        {
+            DataChange.ServiceChanged changed => RefreshAsync(changed.ServiceId),
+            DataChange.EverythingChanged => LoadAsync(CancellationToken.None),
+            _ => Task.CompletedTask,
+        });
     }
 
     /// <summary>Changes whenever the index does; never repeats within a process, nor across processes.</summary>

@@ -5,14 +5,20 @@ public abstract record DataChange
 {
     /// <summary>A service was created, replaced or retired.</summary>
     public sealed record ServiceChanged(Guid ServiceId) : DataChange;
+
+    /// <summary>
+    /// Any service may have changed without a word (this process lost its line to the other
+    /// instances for a while): every view of the directory reads it all again.
+    /// </summary>
+    public sealed record EverythingChanged : DataChange;
 }
 
 /// <summary>
 /// Tells subscribers (the matching directory) of changes once they are committed, whichever path
 /// made them: an HTTP handler, the demo seeder, an importer or an operator's verb. Publishing
 /// waits for every subscriber, so a client that hears its write succeeded reads it back
-/// everywhere. Another process's changes can be fed in the same way later (PostgreSQL's
-/// LISTEN/NOTIFY calling <see cref="PublishAsync"/>).
+/// everywhere. Another process's changes are fed in the same way (<see cref="IChangeSource"/>:
+/// PostgreSQL's LISTEN/NOTIFY calling <see cref="PublishAsync"/>).
 /// </summary>
 public sealed class ChangeFeed
 {

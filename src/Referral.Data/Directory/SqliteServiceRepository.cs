@@ -1,13 +1,12 @@
 using Dapper;
 using Referral.Data.Sqlite;
 using Referral.Domain.Directory;
-using Referral.Domain.Identifiers;
 
 namespace Referral.Data.Directory;
 
 public sealed class SqliteServiceRepository(SqliteConnectionFactory connections) : IServiceRepository
 {
-    private const string Columns = "id AS Id, version AS Version, status AS Status, venue_district AS VenueDistrict, document AS Document, created_at AS CreatedAt, updated_at AS UpdatedAt";
+    private const string Columns = ServiceRow.Columns;
 
     public async Task<Service> CreateAsync(ServiceInput input, DateTimeOffset now, CancellationToken cancellationToken) =>
         await CreateWithIdAsync(Guid.NewGuid(), input, now, cancellationToken)
@@ -15,7 +14,7 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections)
 
     public async Task<Service?> CreateWithIdAsync(Guid id, ServiceInput input, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        (input, var venueDistrict) = WithVenue(input);
+        (input, var venueDistrict) = ServiceRow.WithVenue(input);
         var parameters = Parameters(id, input, venueDistrict, now);
         var inserted = await connections.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(
             """
@@ -38,7 +37,7 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections)
 
     public async Task<ReplaceOutcome<Service>> ReplaceAsync(Guid id, ServiceInput input, int? expectedVersion, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        (input, var venueDistrict) = WithVenue(input);
+        (input, var venueDistrict) = ServiceRow.WithVenue(input);
         return await connections.WriteAsync<ReplaceOutcome<Service>>(async connection =>
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -115,31 +114,8 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections)
         parameters.Add("VenueDistrict", venueDistrict);
         parameters.Add("National", input.ServiceArea.National ? 1 : 0);
         parameters.Add("AreaRadiusKm", input.ServiceArea.RadiusKm);
-        // The directory's own fields (id, version, venue district, times) are columns, never in the document.
-        parameters.Add("Document", DocumentJson.Write(ServiceDocumentMapper.ToDocument(input)));
+        parameters.Add("Document", ServiceRow.DocumentOf(input));
         parameters.Add("Now", now);
         return parameters;
-    }
-
-    // The venue postcode is kept in its standard form ("LS1 4AP"), and its district in a column
-    // of its own, which distance search and the matching directory locate.
-    private static (ServiceInput Input, string? VenueDistrict) WithVenue(ServiceInput input) =>
-        (input with { VenuePostcode = Postcode.NormaliseFull(input.VenuePostcode) }, Postcode.DistrictOf(input.VenuePostcode));
-
-    private sealed class ServiceRow
-    {
-        public Guid Id { get; init; }
-        public int Version { get; init; }
-        public string Status { get; init; } = string.Empty;
-        public string? VenueDistrict { get; init; }
-        public string Document { get; init; } = string.Empty;
-        public DateTimeOffset CreatedAt { get; init; }
-        public DateTimeOffset UpdatedAt { get; init; }
-
-        public Service ToService()
-        {
-            var input = ServiceDocumentMapper.ToDomain(DocumentJson.Read<ServiceDocument>(Document, $"Service {Id}"));
-            return new Service(input, Id, Version, VenueDistrict, CreatedAt, UpdatedAt);
-        }
     }
 }

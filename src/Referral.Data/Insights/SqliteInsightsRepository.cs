@@ -74,7 +74,7 @@ public sealed class SqliteInsightsRepository(SqliteConnectionFactory connections
     public async Task<IReadOnlyList<WellbeingPair>> WellbeingAsync(InsightScope scope, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<PairRow>(new CommandDefinition(
+        var rows = await connection.QueryAsync<WellbeingRow>(new CommandDefinition(
             $"""
             SELECT r.cohort AS Cohort, r.format AS Format,
                    b.life_satisfaction AS B1, b.worthwhile AS B2, b.happiness AS B3, b.anxiety AS B4,
@@ -87,20 +87,6 @@ public sealed class SqliteInsightsRepository(SqliteConnectionFactory connections
              WHERE {InScope}
             """,
             scope, cancellationToken: cancellationToken));
-        return rows.Select(r => new WellbeingPair(r.Cohort, r.Format, new Ons4Answers(r.B1, r.B2, r.B3, r.B4), new Ons4Answers(r.F1, r.F2, r.F3, r.F4))).ToList();
-    }
-
-    private sealed record PairRow
-    {
-        public string Cohort { get; init; } = "";
-        public string? Format { get; init; }
-        public int B1 { get; init; }
-        public int B2 { get; init; }
-        public int B3 { get; init; }
-        public int B4 { get; init; }
-        public int F1 { get; init; }
-        public int F2 { get; init; }
-        public int F3 { get; init; }
-        public int F4 { get; init; }
+        return rows.Select(r => r.ToPair()).ToList();
     }
 }

@@ -9,11 +9,7 @@ namespace Referral.Data.Profiles;
 
 public sealed class SqliteProfileRepository(SqliteConnectionFactory connections) : IProfileRepository
 {
-    /// <summary>What an erasure takes out of each of the profile's referrals, as its audit row says.</summary>
-    private static readonly string[] ErasedFromReferrals = ["profileId", "endorsement note", "withdrawal reason", "event notes", "outcome measures"];
-
-    private const string Columns =
-        "id AS Id, ods_code AS OdsCode, version AS Version, nhs_number AS NhsNumber, document AS Document, created_at AS CreatedAt, updated_at AS UpdatedAt";
+    private const string Columns = ProfileRow.Columns;
 
     public async Task<Profile?> CreateAsync(string odsCode, string? nhsNumber, ProfileInput details, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -27,7 +23,7 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
                     INSERT INTO profiles (id, ods_code, patient_ref, version, nhs_number, document, created_at, updated_at)
                     VALUES (@Id, @OdsCode, @PatientRef, 1, @NhsNumber, @Document, @Now, @Now)
                     """,
-                    new { profile.Id, OdsCode = odsCode, profile.Details.PatientRef, NhsNumber = nhsNumber, Document = Serialize(profile.Details), Now = now },
+                    new { profile.Id, OdsCode = odsCode, profile.Details.PatientRef, NhsNumber = nhsNumber, Document = ProfileRow.DocumentOf(profile.Details), Now = now },
                     cancellationToken: cancellationToken));
             }
             catch (SqliteException e) when (SqliteErrors.IsDuplicate(e))
@@ -74,7 +70,7 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
                        SET version = version + 1, patient_ref = @PatientRef, nhs_number = @NhsNumber, document = @Document, updated_at = @Now
                      WHERE id = @Id AND ods_code = @OdsCode
                     """,
-                    new { Id = id, OdsCode = odsCode, details.PatientRef, NhsNumber = nhsNumber, Document = Serialize(details), Now = now },
+                    new { Id = id, OdsCode = odsCode, details.PatientRef, NhsNumber = nhsNumber, Document = ProfileRow.DocumentOf(details), Now = now },
                     transaction,
                     cancellationToken: cancellationToken));
             }
@@ -137,7 +133,7 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
             foreach (var referral in referrals)
             {
                 await AuditTrail.AppendAsync(connection, transaction, referral, odsCode, "profile-erased",
-                    new { removed = ErasedFromReferrals }, keyId, now, cancellationToken);
+                    ProfileRow.ErasureDetail, keyId, now, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -148,28 +144,5 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
             await connection.ExecuteAsync(new CommandDefinition("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken: CancellationToken.None));
             return true;
         }, cancellationToken);
-    }
-
-    /// <summary>The NHS number is kept in its own column: the details, and so the document, never hold it.</summary>
-    private static string Serialize(ProfileInput details) => DocumentJson.Write(ProfileDocumentMapper.ToDocument(details));
-
-    private sealed class ProfileRow
-    {
-        public Guid Id { get; init; }
-        public string OdsCode { get; init; } = string.Empty;
-        public int Version { get; init; }
-        public string? NhsNumber { get; init; }
-        public string Document { get; init; } = string.Empty;
-        public DateTimeOffset CreatedAt { get; init; }
-        public DateTimeOffset UpdatedAt { get; init; }
-
-        public Profile ToProfile() => new(
-            Id,
-            OdsCode,
-            Version,
-            NhsNumber,
-            ProfileDocumentMapper.ToDomain(DocumentJson.Read<ProfileDocument>(Document, $"Profile {Id}")),
-            CreatedAt,
-            UpdatedAt);
     }
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dapper;
+using Npgsql;
 
 namespace Referral.Data.Referrals;
 
@@ -22,6 +23,17 @@ internal static class AuditTrail
     public static async Task AppendAsync(
         DbConnection connection, DbTransaction transaction, Guid referralId, string odsCode, string action, object detail, Guid? keyId, DateTimeOffset now, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO audit_events (referral_id, ods_code, action, detail, key_id, at) VALUES (@referralId, @odsCode, @action, @detail, @keyId, @now)",
+            // PostgreSQL keeps the detail as json, which a text parameter must be cast to; SQLite checks it with json_valid.
+            connection is NpgsqlConnection
+                ? "INSERT INTO audit_events (referral_id, ods_code, action, detail, key_id, at) VALUES (@referralId, @odsCode, @action, @detail::json, @keyId, @now)"
+                : "INSERT INTO audit_events (referral_id, ods_code, action, detail, key_id, at) VALUES (@referralId, @odsCode, @action, @detail, @keyId, @now)",
             new { referralId, odsCode, action, detail = JsonSerializer.Serialize(detail, DetailJson), keyId, now }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Only a decline's reason code reaches the audit: any other reason is free text, and the audit outlives erasure.</summary>
+    public static object StatusChange(Domain.Referrals.ReferralRecord referral, Domain.Referrals.StatusChangeInput change) =>
+        new { from = referral.Status, to = change.Status, reason = Domain.Referrals.ReferralStatuses.DeclineReasons.Contains(change.Reason) ? change.Reason : null };
+
+    /// <summary>The clinician's name and note stay out of the audit: it is append-only, and outlives erasure.</summary>
+    public static object Endorsement(Domain.Referrals.EndorsementInput endorsement) =>
+        new { role = endorsement.Role, registrationBody = endorsement.Registration?.Body };
 }

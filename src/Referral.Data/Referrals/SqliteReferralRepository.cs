@@ -8,12 +8,7 @@ namespace Referral.Data.Referrals;
 
 public sealed class SqliteReferralRepository(SqliteConnectionFactory connections) : IReferralRepository
 {
-    private const string ReferralColumns =
-        """
-        id AS Id, ods_code AS OdsCode, profile_id AS ProfileId, service_id AS ServiceId, recommendation_id AS RecommendationId,
-        route AS Route, source AS Source, status AS Status, version AS Version, cohort AS Cohort, age_band AS AgeBand,
-        profile_erased_at AS ProfileErasedAt, created_at AS CreatedAt, updated_at AS UpdatedAt, record_sharing AS RecordSharing
-        """;
+    private const string ReferralColumns = ReferralRow.Columns;
 
     public async Task<ReferralCreation> CreateAsync(
         NewReferral referral, Func<ReferralParties, ReferralCreation?> admit, IdempotentWrite<ReferralRecord>? idempotency, Guid keyId, CancellationToken cancellationToken)
@@ -181,10 +176,7 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE referrals SET status = @Status WHERE id = @Id", new { change.Status, referral.Id }, transaction, cancellationToken: cancellationToken));
         await InsertEvent(connection, transaction, referral.Id, referral.History[^1].Seq + 1, change.Status, change.Reason, change.OccurredAt, now, cancellationToken);
-        // Only a decline's reason code reaches the audit: any other reason is free text, and the audit outlives erasure.
-        var reasonCode = ReferralStatuses.DeclineReasons.Contains(change.Reason) ? change.Reason : null;
-        await AuditTrail.AppendAsync(connection, transaction, referral.Id, referral.OdsCode, "status-changed",
-            new { from = referral.Status, to = change.Status, reason = reasonCode }, keyId, now, cancellationToken);
+        await AuditTrail.AppendAsync(connection, transaction, referral.Id, referral.OdsCode, "status-changed", AuditTrail.StatusChange(referral, change), keyId, now, cancellationToken);
     }
 
     private static async Task InsertEvent(
@@ -203,9 +195,7 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
             """,
             new { id, endorsement.ClinicianName, endorsement.Role, endorsement.Registration?.Body, endorsement.Registration?.Number, endorsement.Note, endorsement.EndorsedAt, now },
             transaction, cancellationToken: cancellationToken));
-        // The clinician's name and note stay out of the audit: it is append-only, and outlives erasure.
-        await AuditTrail.AppendAsync(connection, transaction, id, odsCode, "endorsed",
-            new { role = endorsement.Role, registrationBody = endorsement.Registration?.Body }, keyId, now, cancellationToken);
+        await AuditTrail.AppendAsync(connection, transaction, id, odsCode, "endorsed", AuditTrail.Endorsement(endorsement), keyId, now, cancellationToken);
     }
 
     private static async Task<IReadOnlyList<ReferralRecord>> Read(
@@ -221,82 +211,12 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
             .ToDictionary(r => r.Id);
         var found = ids.Where(rows.ContainsKey).ToList();
         var events = (await connection.QueryAsync<EventRow>(new CommandDefinition(
-            "SELECT referral_id AS ReferralId, seq AS Seq, status AS Status, reason AS Reason, occurred_at AS OccurredAt, recorded_at AS RecordedAt FROM referral_events WHERE referral_id IN @found ORDER BY referral_id, seq",
+            $"SELECT {ReferralRow.EventColumns} FROM referral_events WHERE referral_id IN @found ORDER BY referral_id, seq",
             new { found = IdText.Of(found) }, transaction, cancellationToken: cancellationToken))).ToLookup(e => e.ReferralId);
         var endorsements = (await connection.QueryAsync<EndorsementRow>(new CommandDefinition(
-            """
-            SELECT referral_id AS ReferralId, clinician_name AS ClinicianName, clinician_role AS Role, registration_body AS RegistrationBody,
-                   registration_number AS RegistrationNumber, note AS Note, endorsed_at AS EndorsedAt, recorded_at AS RecordedAt,
-                   withdrawn_at AS WithdrawnAt, withdrawal_reason AS WithdrawalReason
-              FROM endorsements WHERE referral_id IN @found
-            """,
+            $"SELECT {ReferralRow.EndorsementColumns} FROM endorsements WHERE referral_id IN @found",
             new { found = IdText.Of(found) }, transaction, cancellationToken: cancellationToken))).ToDictionary(e => e.ReferralId);
 
-        return found.Select(id =>
-        {
-            var r = rows[id];
-            return new ReferralRecord(
-                r.Id, r.OdsCode, r.ProfileId, r.ServiceId, r.RecommendationId, r.Route, r.Source, r.Status, r.Version, r.Cohort, r.AgeBand,
-                r.ProfileErasedAt, r.CreatedAt, r.UpdatedAt,
-                endorsements.TryGetValue(id, out var e)
-                    ? new Endorsement(e.ClinicianName, e.Role, e.RegistrationBody, e.RegistrationNumber, e.Note, e.EndorsedAt, e.RecordedAt, e.WithdrawnAt, e.WithdrawalReason)
-                    : null,
-                events[id].Select(x => new ReferralEvent(x.Seq, x.Status, x.Reason, x.OccurredAt, x.RecordedAt)).ToList())
-            {
-                RecordSharing = r.RecordSharing,
-            };
-        }).ToList();
-    }
-
-    private sealed record ReferralRow
-    {
-        public Guid Id { get; init; }
-        public string OdsCode { get; init; } = "";
-        public Guid? ProfileId { get; init; }
-        public Guid ServiceId { get; init; }
-        public Guid? RecommendationId { get; init; }
-        public string Route { get; init; } = "";
-        public string Source { get; init; } = "";
-        public string Status { get; init; } = "";
-        public int Version { get; init; }
-        public string Cohort { get; init; } = "";
-        public string AgeBand { get; init; } = "";
-        public DateTimeOffset? ProfileErasedAt { get; init; }
-        public DateTimeOffset CreatedAt { get; init; }
-        public DateTimeOffset UpdatedAt { get; init; }
-        public string RecordSharing { get; init; } = "";
-    }
-
-    private sealed record PartiesRow
-    {
-        public int? ProfileVersion { get; init; }
-        public string? ServiceStatus { get; init; }
-        public Guid? RecommendationProfileId { get; init; }
-
-        public ReferralParties ToParties() => new(ProfileVersion, ServiceStatus, RecommendationProfileId);
-    }
-
-    private sealed record EventRow
-    {
-        public Guid ReferralId { get; init; }
-        public int Seq { get; init; }
-        public string Status { get; init; } = "";
-        public string? Reason { get; init; }
-        public DateTimeOffset OccurredAt { get; init; }
-        public DateTimeOffset RecordedAt { get; init; }
-    }
-
-    private sealed record EndorsementRow
-    {
-        public Guid ReferralId { get; init; }
-        public string ClinicianName { get; init; } = "";
-        public string Role { get; init; } = "";
-        public string? RegistrationBody { get; init; }
-        public string? RegistrationNumber { get; init; }
-        public string? Note { get; init; }
-        public DateTimeOffset EndorsedAt { get; init; }
-        public DateTimeOffset RecordedAt { get; init; }
-        public DateTimeOffset? WithdrawnAt { get; init; }
-        public string? WithdrawalReason { get; init; }
+        return ReferralRow.Assemble(found, rows, events, endorsements);
     }
 }

@@ -8,14 +8,14 @@ namespace Referral.Data.Sqlite;
 /// Applies the plain SQL scripts of db/sqlite (embedded in this assembly) with DbUp, which
 /// records each applied script so that it runs exactly once per database.
 /// </summary>
-public sealed class SqliteMigrator(SqliteConnectionFactory connections)
+public sealed class SqliteMigrator(SqliteConnectionFactory connections) : IStorageMigrator
 {
     private const string ScriptPrefix = "Referral.Data.Migrations.Sqlite.";
 
     /// <param name="before">Apply only the scripts whose names sort before this one (e.g. "0004"):
     /// how a test builds a database as an older release left it, to check an upgrade.</param>
     /// <exception cref="StorageFaultException">The database cannot be created, opened, migrated or written.</exception>
-    public void Migrate(string? before = null)
+    public void Migrate(string? before)
     {
         try
         {
@@ -35,7 +35,8 @@ public sealed class SqliteMigrator(SqliteConnectionFactory connections)
         }
     }
 
-    /// <summary>The scripts this build knows about that the database has not applied yet.</summary>
+    public void Migrate() => Migrate(null);
+
     public IReadOnlyList<string> PendingScripts() => Upgrader().GetScriptsToExecute().Select(s => s.Name).ToList();
 
     private void CreateFolder()
