@@ -151,6 +151,7 @@ measure() {
   done
   for pid in "${pids[@]}"; do wait "$pid"; done
   for i in "${!bases[@]}"; do
+    awk -v what="$provider $kind (${seconds}s) on ${bases[$i]}" '$1 == "requests" {n = $2} $1 == "duration_us" {printf "%s: %.0f req/s\n", what, n / ($2 / 1e6)}' "$work/$kind-$i.stats" >&2
     [ -f "$work/$kind-$i.stats.refused" ] && sed "s|^|$provider $kind (${seconds}s) on ${bases[$i]}: |" "$work/$kind-$i.stats.refused" >&2
   done
   python3 tests/load/merge.py "${files[@]}"
