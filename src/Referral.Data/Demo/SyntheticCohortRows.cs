@@ -55,8 +55,8 @@ internal static class SyntheticCohortRows
             """
             INSERT INTO outcome_measures (id, referral_id, ods_code, timepoint, life_satisfaction, worthwhile, happiness, anxiety, ucla3_1, ucla3_2, ucla3_3,
                                           interval_days, recorded_by, measured_at, key_id, recorded_at)
-            VALUES (@id, @Id, @OdsCode, @timepoint, @LifeSatisfaction, @Worthwhile, @Happiness, @Anxiety, @u1, @u2, @u3, @days, 'demo-simulation', @at, NULL, @at)
+            VALUES (@outcomeId, @Id, @OdsCode, @timepoint, @LifeSatisfaction, @Worthwhile, @Happiness, @Anxiety, @u1, @u2, @u3, @days, 'demo-simulation', @at, NULL, @at)
             """,
-            new { id = Guid.NewGuid(), r.Id, r.OdsCode, timepoint, a.LifeSatisfaction, a.Worthwhile, a.Happiness, a.Anxiety, u1 = ucla3?[0], u2 = ucla3?[1], u3 = ucla3?[2], days, at },
+            new { outcomeId = Guid.NewGuid(), r.Id, r.OdsCode, timepoint, a.LifeSatisfaction, a.Worthwhile, a.Happiness, a.Anxiety, u1 = ucla3?[0], u2 = ucla3?[1], u3 = ucla3?[2], days, at },
             transaction, cancellationToken: cancellationToken));
 }

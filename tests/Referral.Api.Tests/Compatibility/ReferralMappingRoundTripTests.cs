@@ -88,5 +88,6 @@ public sealed class ReferralMappingRoundTripTests(ApiFactory api) : IClassFixtur
     }
 
     private static bool SameInstant(JsonNode sent, JsonNode stored) =>
-        DateTimeOffset.Parse(sent.GetValue<string>(), CultureInfo.InvariantCulture) == DateTimeOffset.Parse(stored.GetValue<string>(), CultureInfo.InvariantCulture);
+        TestStorage.AsStored(DateTimeOffset.Parse(sent.GetValue<string>(), CultureInfo.InvariantCulture))
+            == DateTimeOffset.Parse(stored.GetValue<string>(), CultureInfo.InvariantCulture);
 }

@@ -15,7 +15,7 @@ public sealed class StoredRowReadTests(LegacyRowsFactory api) : IClassFixture<Le
 
     private static DateTimeOffset Time(JsonNode? value) => DateTimeOffset.Parse(value!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
 
-    [Fact]
+    [SqliteFact("rows as earlier SQLite releases stored them; PostgreSQL has no earlier releases")]
     public async Task A_stored_service_reads_back_field_by_field()
     {
         var response = await api.Anonymous().GetAsync($"/v1/services/{LegacyRows.ActiveServiceId}");
@@ -59,7 +59,7 @@ public sealed class StoredRowReadTests(LegacyRowsFactory api) : IClassFixture<Le
         Assert.Equal(24, service.Count);
     }
 
-    [Fact]
+    [SqliteFact("rows as earlier SQLite releases stored them; PostgreSQL has no earlier releases")]
     public async Task A_service_retired_before_reads_back_closed_with_its_empty_fields_null()
     {
         var service = await (await api.Anonymous().GetAsync($"/v1/services/{LegacyRows.RetiredServiceId}")).ReadObject();
@@ -84,7 +84,7 @@ public sealed class StoredRowReadTests(LegacyRowsFactory api) : IClassFixture<Le
         Assert.Equal("2026-06-15", service["lastReviewed"]!.GetValue<string>());
     }
 
-    [Theory]
+    [SqliteTheory("rows as earlier SQLite releases stored them; PostgreSQL has no earlier releases")]
     [InlineData("condition=dementia")]
     [InlineData("community=carers")]
     [InlineData("format=one-to-one-remote")]
@@ -98,7 +98,7 @@ public sealed class StoredRowReadTests(LegacyRowsFactory api) : IClassFixture<Le
         Assert.Equal(LegacyRows.ActiveServiceId.ToString(), page["items"]![0]!["service"]!["id"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SqliteFact("rows as earlier SQLite releases stored them; PostgreSQL has no earlier releases")]
     public async Task A_search_by_condition_finds_the_retired_service_among_the_closed()
     {
         var page = await (await api.Anonymous().GetAsync("/v1/services?condition=loneliness&status=closed")).ReadObject();
@@ -107,7 +107,7 @@ public sealed class StoredRowReadTests(LegacyRowsFactory api) : IClassFixture<Le
         Assert.Equal(LegacyRows.RetiredServiceId.ToString(), page["items"]![0]!["service"]!["id"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SqliteFact("rows as earlier SQLite releases stored them; PostgreSQL has no earlier releases")]
     public async Task A_stored_profile_reads_back_field_by_field()
     {
         var response = await api.ClientWithKey(api.PracticeAKey).GetAsync($"/v1/profiles/{LegacyRows.ProfileId}");
@@ -147,7 +147,7 @@ public sealed class StoredRowReadTests(LegacyRowsFactory api) : IClassFixture<Le
         Assert.Equal(DateTimeOffset.Parse("2026-12-01T21:59:35.8916915Z", System.Globalization.CultureInfo.InvariantCulture), Time(profile["createdAt"]));
     }
 
-    [Fact]
+    [SqliteFact("rows as earlier SQLite releases stored them; PostgreSQL has no earlier releases")]
     public async Task A_stored_profile_is_matched_against_stored_services()
     {
         var set = await (await api.ClientWithKey(api.PracticeAKey).PostAsync($"/v1/profiles/{LegacyRows.ProfileId}/recommendations", null))

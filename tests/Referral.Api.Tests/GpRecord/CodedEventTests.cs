@@ -29,7 +29,7 @@ public sealed class CodedEventTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(("declined", "871711000000103", "Social prescribing declined"), Coded(items[1]));
         Assert.All(items, c => Assert.Equal("http://snomed.info/sct", c["system"]!.GetValue<string>()));
         Assert.Equal(referral["history"]![0]!["occurredAt"]!.GetValue<string>(), items[0]["occurredAt"]!.GetValue<string>());
-        Assert.Equal(DateTimeOffset.Parse(declinedAt, System.Globalization.CultureInfo.InvariantCulture), items[1]["occurredAt"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(TestStorage.AsStored(DateTimeOffset.Parse(declinedAt, System.Globalization.CultureInfo.InvariantCulture)), items[1]["occurredAt"]!.GetValue<DateTimeOffset>());
     }
 
     [Fact]

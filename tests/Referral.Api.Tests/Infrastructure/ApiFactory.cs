@@ -10,9 +10,11 @@ using Referral.Api.Tests.Infrastructure.Contract;
 namespace Referral.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real API over in-memory HTTP, on its own SQLite file in a temporary folder: one per test
-/// class (xunit class fixture), so classes never see each other's data. It runs in the Testing
-/// environment, so no demo data is seeded; the keys below are issued the way operators issue them.
+/// The real API over in-memory HTTP, on its own database: a SQLite file in a temporary folder, or
+/// with REFERRAL_TEST_PROVIDER=postgresql a database of its own on the test server (TestStorage).
+/// One per test class (xunit class fixture), so classes never see each other's data. It runs in
+/// the Testing environment, so no demo data is seeded; the keys below are issued the way
+/// operators issue them.
 /// </summary>
 public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -21,11 +23,47 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly Lazy<Task<ResponseContract>> _contract;
 
-    public ApiFactory() => _contract = new(() => ContractCache.LoadAsync(CreateUncheckedClient()));
+    private readonly ApiFactory? _sharesDatabaseWith;
+    private readonly Lazy<PostgresTestDatabase> _postgres;
+
+    public ApiFactory()
+    {
+        _contract = new(() => ContractCache.LoadAsync(CreateUncheckedClient()));
+        _postgres = new(PostgresTestDatabase.Create);
+    }
+
+    /// <summary>Another instance of the API on the same database, as a second process behind a load balancer would be.</summary>
+    protected ApiFactory(ApiFactory sharesDatabaseWith)
+        : this()
+    {
+        ArgumentNullException.ThrowIfNull(sharesDatabaseWith);
+        _sharesDatabaseWith = sharesDatabaseWith;
+        _folder = sharesDatabaseWith._folder;
+        _postgres = sharesDatabaseWith._postgres;
+        AdminKey = sharesDatabaseWith.AdminKey;
+        PracticeAKey = sharesDatabaseWith.PracticeAKey;
+        PracticeBKey = sharesDatabaseWith.PracticeBKey;
+        AnalystKey = sharesDatabaseWith.AnalystKey;
+    }
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "referral-tests", Guid.NewGuid().ToString("N"));
 
     public string DatabasePath => Path.Combine(_folder, "referral.db");
+
+    /// <summary>This factory's PostgreSQL database (only when the tests run on PostgreSQL).</summary>
+    public PostgresTestDatabase Postgres => TestStorage.IsPostgres
+        ? _postgres.Value
+        : throw new InvalidOperationException("The tests run on SQLite: there is no PostgreSQL database.");
+
+    /// <summary>A second API instance on this one's database, with the same keys; the caller disposes it.</summary>
+    public async Task<ApiFactory> SecondInstanceAsync()
+    {
+        var second = new SecondInstance(this);
+        // Building the host migrates (nothing left to do) and loads its directory, as a start would.
+        _ = second.Services;
+        await Task.CompletedTask;
+        return second;
+    }
 
     public string AdminKey { get; private set; } = string.Empty;
     public string PracticeAKey { get; private set; } = string.Empty;
@@ -46,7 +84,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Storage:Sqlite:Path", DatabasePath);
+        TestStorage.UseIn(builder, DatabasePath, () => _postgres.Value);
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -55,6 +94,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (_sharesDatabaseWith is not null)
+        {
+            return;
+        }
+
         var issuer = Services.GetRequiredService<ApiKeyIssuer>();
         AdminKey = (await issuer.IssueAsync(Roles.DirectoryAdmin, null, "tests", default)).Key;
         PracticeAKey = (await issuer.IssueAsync(Roles.Practice, PracticeA, "tests", default)).Key;
@@ -112,7 +156,17 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         ReportChecks();
+        if (_sharesDatabaseWith is not null)
+        {
+            return;
+        }
+
         SqliteConnection.ClearAllPools();
+        if (TestStorage.IsPostgres && _postgres.IsValueCreated)
+        {
+            await _postgres.Value.DisposeAsync();
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);
@@ -137,5 +191,15 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
                 // Another factory is writing the same count at the same moment; the last one wins.
             }
         }
+    }
+
+    private sealed class SecondInstance : ApiFactory
+    {
+        private readonly IReadOnlyDictionary<string, string?> _settings;
+
+        public SecondInstance(ApiFactory first)
+            : base(first) => _settings = first.Settings;
+
+        protected override IReadOnlyDictionary<string, string?> Settings => _settings;
     }
 }

@@ -16,19 +16,21 @@ public sealed class DemoKeyTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "referral-tests", Guid.NewGuid().ToString("N"));
 
+    private readonly Lazy<PostgresTestDatabase> _postgres = new(PostgresTestDatabase.Create);
+
     private string DatabasePath => Path.Combine(_folder, "referral.db");
 
     [Fact]
     public async Task Demo_keys_a_development_run_stored_are_refused_in_production_and_the_log_says_so()
     {
-        await using (var development = new Host("Development", DatabasePath))
+        await using (var development = new Host("Development", DatabasePath, _postgres))
         {
             var admin = development.Client("demo-directory-admin-key");
             Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/v1/services", ServiceBodies.Valid())).StatusCode);
         }
 
         SqliteConnection.ClearAllPools();
-        await using var production = new Host("Production", DatabasePath);
+        await using var production = new Host("Production", DatabasePath, _postgres);
 
         await (await production.Client("demo-directory-admin-key").PostAsJsonAsync("/v1/services", ServiceBodies.Valid()))
             .AssertProblem(HttpStatusCode.Unauthorized);
@@ -42,7 +44,7 @@ public sealed class DemoKeyTests : IAsyncLifetime
     [Fact]
     public async Task A_production_database_without_demo_keys_starts_without_the_warning()
     {
-        await using var production = new Host("Production", DatabasePath);
+        await using var production = new Host("Production", DatabasePath, _postgres);
 
         await (await production.Client("demo-directory-admin-key").GetAsync("/v1/profiles")).AssertProblem(HttpStatusCode.Unauthorized);
         Assert.DoesNotContain(production.Logs, r => r.Message.Contains("demo keys", StringComparison.Ordinal));
@@ -50,9 +52,14 @@ public sealed class DemoKeyTests : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
+        if (_postgres.IsValueCreated)
+        {
+            await _postgres.Value.DisposeAsync();
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);
@@ -61,11 +68,9 @@ public sealed class DemoKeyTests : IAsyncLifetime
         {
             // A temp folder left behind is harmless.
         }
-
-        return Task.CompletedTask;
     }
 
-    private sealed class Host(string environment, string databasePath) : WebApplicationFactory<Program>
+    private sealed class Host(string environment, string databasePath, Lazy<PostgresTestDatabase> postgres) : WebApplicationFactory<Program>
     {
         public IReadOnlyList<FakeLogRecord> Logs => Services.GetFakeLogCollector().GetSnapshot();
 
@@ -79,7 +84,7 @@ public sealed class DemoKeyTests : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment(environment);
-            builder.UseSetting("Storage:Sqlite:Path", databasePath);
+            TestStorage.UseIn(builder, databasePath, () => postgres.Value);
             builder.ConfigureLogging(logging => logging.AddFakeLogging());
         }
     }

@@ -95,7 +95,7 @@ public sealed class KeysCommandTests(ApiFactory api) : IClassFixture<ApiFactory>
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["Storage__Sqlite__Path"] = api.DatabasePath;
+        TestStorage.UseIn(start.Environment, api.DatabasePath, () => api.Postgres);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

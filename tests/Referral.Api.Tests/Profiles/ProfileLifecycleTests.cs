@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using Dapper;
 using Referral.Api.Tests.Infrastructure;
 
 namespace Referral.Api.Tests.Profiles;
@@ -38,14 +38,11 @@ public sealed class ProfileLifecycleTests(ApiFactory api) : IClassFixture<ApiFac
         var id = (await ProfileBodies.Create(Practice, ProfileBodies.Valid("LC-store")))["id"]!.GetValue<string>();
 
         await using var connection = await api.OpenDatabaseAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT nhs_number, document FROM profiles WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
-        await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-        Assert.Equal(ProfileBodies.NhsNumber, reader.GetString(0));
-        Assert.DoesNotContain("9449305552", reader.GetString(1));
-        Assert.DoesNotContain("LS6 3AA", reader.GetString(1), StringComparison.OrdinalIgnoreCase);
+        var (nhsNumber, document) = await connection.QuerySingleAsync<(string, string)>(
+            "SELECT nhs_number, CAST(document AS TEXT) FROM profiles WHERE id = @id", new { id = Guid.Parse(id) });
+        Assert.Equal(ProfileBodies.NhsNumber, nhsNumber);
+        Assert.DoesNotContain("9449305552", document);
+        Assert.DoesNotContain("LS6 3AA", document, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -131,10 +128,6 @@ public sealed class ProfileLifecycleTests(ApiFactory api) : IClassFixture<ApiFac
 
         await (await Practice.GetAsync($"/v1/profiles/{id}")).AssertProblem(HttpStatusCode.NotFound);
         await (await Practice.DeleteAsync($"/v1/profiles/{id}")).AssertProblem(HttpStatusCode.NotFound);
-        await using var connection = await api.OpenDatabaseAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM profiles WHERE id = $id OR patient_ref = 'LC-erase'";
-        command.Parameters.AddWithValue("$id", id);
-        Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT COUNT(*) FROM profiles WHERE id = @id OR patient_ref = 'LC-erase'", new { id = Guid.Parse(id) }));
     }
 }

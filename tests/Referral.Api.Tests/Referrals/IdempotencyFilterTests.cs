@@ -127,12 +127,6 @@ public sealed class IdempotencyFilterTests(ApiFactory api) : IClassFixture<ApiFa
         Assert.Equal("Unknown profile", retry["title"]!.GetValue<string>());
     }
 
-    private async Task<long> StoredResponsesFor(string referralId)
-    {
-        await using var connection = await api.OpenDatabaseAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM idempotency_keys WHERE referral_id = $id";
-        command.Parameters.AddWithValue("$id", referralId);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> StoredResponsesFor(string referralId) =>
+        api.ScalarAsync<long>("SELECT COUNT(*) FROM idempotency_keys WHERE referral_id = @id", new { id = Guid.Parse(referralId) });
 }

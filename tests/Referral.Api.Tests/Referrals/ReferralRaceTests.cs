@@ -6,8 +6,9 @@ namespace Referral.Api.Tests.Referrals;
 /// A referral racing a retire of its service, or a withdrawal of the patient's consent:
 /// whichever commits first wins, and a referral is never stored against a state that no longer
 /// allows it. Commit order is taken from the database
-/// itself (a log written by triggers inside each writing transaction, and SQLite has one writer
-/// at a time), not from timestamps chosen before the write.
+/// itself (a log written by triggers inside each writing transaction: SQLite has one writer at a
+/// time, and on PostgreSQL the second of two conflicting writes waits for the first's row lock
+/// before it writes its log row), not from timestamps chosen before the write.
 /// </summary>
 public sealed class ReferralRaceTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
@@ -83,16 +84,30 @@ public sealed class ReferralRaceTests(ApiFactory api) : IClassFixture<ApiFactory
     {
         await using var connection = await api.OpenDatabaseAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText =
-            """
-            CREATE TABLE IF NOT EXISTS commit_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, what TEXT NOT NULL, service_id TEXT NULL, profile_id TEXT NULL);
-            CREATE TRIGGER IF NOT EXISTS commit_log_referral AFTER INSERT ON referrals
-            BEGIN INSERT INTO commit_log (what, service_id, profile_id) VALUES ('referral', NEW.service_id, NEW.profile_id); END;
-            CREATE TRIGGER IF NOT EXISTS commit_log_retire AFTER UPDATE OF status ON services WHEN NEW.status = 'closed' AND OLD.status <> 'closed'
-            BEGIN INSERT INTO commit_log (what, service_id) VALUES ('retire', NEW.id); END;
-            CREATE TRIGGER IF NOT EXISTS commit_log_profile AFTER UPDATE OF version ON profiles
-            BEGIN INSERT INTO commit_log (what, profile_id) VALUES ('profile-changed', NEW.id); END;
-            """;
+        command.CommandText = TestStorage.IsPostgres
+            ? """
+              CREATE TABLE IF NOT EXISTS commit_log (seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, what text NOT NULL, service_id text NULL, profile_id text NULL);
+              -- SECURITY DEFINER: the API's role may not write the superuser's log table itself.
+              CREATE OR REPLACE FUNCTION commit_log_referral() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+              BEGIN INSERT INTO commit_log (what, service_id, profile_id) VALUES ('referral', NEW.service_id::text, NEW.profile_id::text); RETURN NULL; END $$;
+              CREATE OR REPLACE TRIGGER commit_log_referral AFTER INSERT ON referrals FOR EACH ROW EXECUTE FUNCTION commit_log_referral();
+              CREATE OR REPLACE FUNCTION commit_log_retire() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+              BEGIN INSERT INTO commit_log (what, service_id) VALUES ('retire', NEW.id::text); RETURN NULL; END $$;
+              CREATE OR REPLACE TRIGGER commit_log_retire AFTER UPDATE OF status ON services FOR EACH ROW
+                  WHEN (NEW.status = 'closed' AND OLD.status <> 'closed') EXECUTE FUNCTION commit_log_retire();
+              CREATE OR REPLACE FUNCTION commit_log_profile() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+              BEGIN INSERT INTO commit_log (what, profile_id) VALUES ('profile-changed', NEW.id::text); RETURN NULL; END $$;
+              CREATE OR REPLACE TRIGGER commit_log_profile AFTER UPDATE OF version ON profiles FOR EACH ROW EXECUTE FUNCTION commit_log_profile();
+              """
+            : """
+              CREATE TABLE IF NOT EXISTS commit_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, what TEXT NOT NULL, service_id TEXT NULL, profile_id TEXT NULL);
+              CREATE TRIGGER IF NOT EXISTS commit_log_referral AFTER INSERT ON referrals
+              BEGIN INSERT INTO commit_log (what, service_id, profile_id) VALUES ('referral', NEW.service_id, NEW.profile_id); END;
+              CREATE TRIGGER IF NOT EXISTS commit_log_retire AFTER UPDATE OF status ON services WHEN NEW.status = 'closed' AND OLD.status <> 'closed'
+              BEGIN INSERT INTO commit_log (what, service_id) VALUES ('retire', NEW.id); END;
+              CREATE TRIGGER IF NOT EXISTS commit_log_profile AFTER UPDATE OF version ON profiles
+              BEGIN INSERT INTO commit_log (what, profile_id) VALUES ('profile-changed', NEW.id); END;
+              """;
         await command.ExecuteNonQueryAsync();
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Referral.Api.Tests.Infrastructure;
@@ -48,11 +49,7 @@ public sealed class ReferralSafetyTests(ApiFactory api) : IClassFixture<ApiFacto
 
         // The key's row must exist (it is what a retry is answered from), holding the key's
         // SHA-256 and nothing of the key itself.
-        await using var connection = await api.OpenDatabaseAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT key FROM idempotency_keys WHERE referral_id = $id";
-        command.Parameters.AddWithValue("$id", referralId);
-        var stored = Assert.IsType<string>(await command.ExecuteScalarAsync());
+        var stored = Assert.IsType<string>(await api.ScalarAsync<string>("SELECT key FROM idempotency_keys WHERE referral_id = @id", new { id = Guid.Parse(referralId) }));
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key))), stored);
         await api.AssertNowhereOnDiskAsync(key);
 
@@ -147,7 +144,7 @@ public sealed class ReferralSafetyTests(ApiFactory api) : IClassFixture<ApiFacto
 
     // REPLACE deletes the conflicting row without firing DELETE triggers, so every way of
     // writing over an existing id is tried, not only UPDATE and DELETE.
-    [Theory]
+    [SqliteTheory("SQLite's REPLACE and OR REPLACE; PostgresGuaranteeTests holds PostgreSQL's counterpart")]
     [InlineData("UPDATE audit_events SET action = 'tampered' WHERE referral_id = $id")]
     [InlineData("UPDATE OR REPLACE audit_events SET action = 'tampered' WHERE referral_id = $id")]
     [InlineData("DELETE FROM audit_events WHERE referral_id = $id")]
@@ -159,7 +156,7 @@ public sealed class ReferralSafetyTests(ApiFactory api) : IClassFixture<ApiFacto
     public async Task The_database_refuses_to_change_or_delete_audit_rows(string sql)
     {
         var id = (await ReferralBodies.Create(api))["id"]!.GetValue<string>();
-        await using var connection = await api.OpenDatabaseAsync();
+        await using var connection = (SqliteConnection)await api.OpenDatabaseAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.AddWithValue("$id", id);
@@ -186,16 +183,23 @@ public sealed class ReferralSafetyTests(ApiFactory api) : IClassFixture<ApiFacto
     {
         var referral = await ReferralBodies.Create(api);
         var id = Guid.Parse(referral["id"]!.GetValue<string>());
-        await Execute("CREATE TRIGGER crash_on_status_audit BEFORE INSERT ON audit_events WHEN NEW.action = 'status-changed' BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;");
+        await Execute(TestStorage.IsPostgres
+            ? """
+              CREATE FUNCTION simulated_crash() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated crash'; END $$;
+              CREATE TRIGGER crash_on_status_audit BEFORE INSERT ON audit_events FOR EACH ROW WHEN (NEW.action = 'status-changed') EXECUTE FUNCTION simulated_crash();
+              """
+            : "CREATE TRIGGER crash_on_status_audit BEFORE INSERT ON audit_events WHEN NEW.action = 'status-changed' BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;");
         try
         {
             var workflow = api.Services.GetRequiredService<ReferralWorkflow>();
-            await Assert.ThrowsAsync<SqliteException>(() => workflow.MoveAsync(
+            await Assert.ThrowsAnyAsync<DbException>(() => workflow.MoveAsync(
                 new PracticeKey(ApiFactory.PracticeA, Guid.NewGuid()), id, new StatusChangeInput { Status = "offered", OccurredAt = DateTimeOffset.UtcNow }, null, default));
         }
         finally
         {
-            await Execute("DROP TRIGGER crash_on_status_audit;");
+            await Execute(TestStorage.IsPostgres
+                ? "DROP TRIGGER crash_on_status_audit ON audit_events; DROP FUNCTION simulated_crash();"
+                : "DROP TRIGGER crash_on_status_audit;");
         }
 
         var after = await (await Practice.GetAsync($"/v1/referrals/{id}")).ReadObject();

@@ -32,7 +32,7 @@ public sealed class DatabaseBusyTests(ImpatientApi api, ITestOutputHelper output
     // provider waits 30 s, and requests queued behind that write wait longer still.
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(15);
 
-    [Fact]
+    [SqliteFact("another process's lock on the database file and the busy timeout; PostgreSQL's lock_timeout is per row")]
     public async Task Writes_give_up_within_the_bound_with_503_while_reads_carry_on()
     {
         var admin = api.Admin();

@@ -46,7 +46,7 @@ public sealed class SwitchableApi : ApiFactory
 
 public sealed class ReadOnlyDatabaseTests(SwitchableApi api) : IClassFixture<SwitchableApi>
 {
-    [Fact]
+    [SqliteFact("a database file that turns read-only")]
     public async Task A_read_only_database_refuses_writes_with_503_and_keeps_reading()
     {
         var admin = api.Admin();

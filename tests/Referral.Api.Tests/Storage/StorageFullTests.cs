@@ -17,7 +17,7 @@ public sealed class CappedApi : ApiFactory
 
 public sealed class StorageFullTests(CappedApi api) : IClassFixture<CappedApi>
 {
-    [Fact]
+    [SqliteFact("the file's page cap (Storage:Sqlite:MaxPageCount)")]
     public async Task A_full_database_refuses_writes_with_503_keeps_reading_and_recovers_when_space_is_freed()
     {
         // Room an operator can free later, taken by someone else on the same volume (the cap
