@@ -6,18 +6,22 @@ namespace Referral.EndToEnd.Tests;
 /// The database one end-to-end test's servers share, on the provider the run asks for (the shared
 /// test contract): with REFERRAL_TEST_PROVIDER unset or `sqlite`, a file in a temporary folder;
 /// with `postgresql`, a fresh database created from the admin connection in REFERRAL_TEST_POSTGRES
-/// and dropped afterwards. The temporary folder exists either way, for anything else a test keeps.
+/// and dropped afterwards, owned by a role of its own that the servers connect as: not a superuser,
+/// so row-level security applies to them as in production (as the API tests' PostgresTestDatabase
+/// does). The temporary folder exists either way, for anything else a test keeps.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? _adminConnection;
     private readonly string? _name;
+    private readonly string? _password;
 
-    private TestDatabase(string folder, string? adminConnection, string? name)
+    private TestDatabase(string folder, string? adminConnection, string? name, string? password)
     {
         Folder = folder;
         _adminConnection = adminConnection;
         _name = name;
+        _password = password;
     }
 
     public static bool OnPostgres => Provider == "postgresql";
@@ -32,8 +36,8 @@ public sealed class TestDatabase : IAsyncDisposable
         ? [$"--Storage:Sqlite:Path={Path.Combine(Folder, "referral.db")}"]
         : ["--Storage:Provider=postgresql", $"--ConnectionStrings:Referral={ConnectionString}"];
 
-    /// <summary>This test's own database, as the API is given it (PostgreSQL only).</summary>
-    public string ConnectionString => new NpgsqlConnectionStringBuilder(_adminConnection) { Database = _name }.ConnectionString;
+    /// <summary>This test's own database and role, as the API is given them (PostgreSQL only).</summary>
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(_adminConnection) { Database = _name, Username = _name, Password = _password }.ConnectionString;
 
     public static async Task<TestDatabase> CreateAsync()
     {
@@ -41,16 +45,18 @@ public sealed class TestDatabase : IAsyncDisposable
         Directory.CreateDirectory(folder);
         if (!OnPostgres)
         {
-            return new TestDatabase(folder, null, null);
+            return new TestDatabase(folder, null, null, null);
         }
 
         var admin = Environment.GetEnvironmentVariable("REFERRAL_TEST_POSTGRES");
         var name = $"referral_t_{Guid.NewGuid():N}";
+        var password = Guid.NewGuid().ToString("N");
         await using var connection = new NpgsqlConnection(admin);
         await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-        await create.ExecuteNonQueryAsync();
-        return new TestDatabase(folder, admin, name);
+        // Names and password are hex from a Guid: nothing to quote.
+        await ExecuteAsync(connection, $"CREATE ROLE {name} LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD '{password}'");
+        await ExecuteAsync(connection, $"CREATE DATABASE {name} OWNER {name}");
+        return new TestDatabase(folder, admin, name, password);
     }
 
     public async ValueTask DisposeAsync()
@@ -60,8 +66,8 @@ public sealed class TestDatabase : IAsyncDisposable
             // FORCE: a killed server's connections may not have been closed by the server yet.
             await using var connection = new NpgsqlConnection(_adminConnection);
             await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
+            await ExecuteAsync(connection, $"DROP ROLE IF EXISTS {_name}");
         }
 
         try
@@ -72,6 +78,12 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             // Left for the OS to clean up; not a test failure.
         }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static string ReadProvider()
