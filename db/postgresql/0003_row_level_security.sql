@@ -11,36 +11,21 @@ CREATE FUNCTION referral_practice_visible(ods text) RETURNS boolean LANGUAGE sql
         OR current_setting('referral.scope', true) = 'all-practices'
 $$;
 
-ALTER TABLE profiles ENABLE ROW LEVEL SECURITY;
-ALTER TABLE profiles FORCE ROW LEVEL SECURITY;
-CREATE POLICY practice_rows ON profiles USING (referral_practice_visible(ods_code));
+DO $$
+DECLARE
+    practice_table text;
+BEGIN
+    FOREACH practice_table IN ARRAY ARRAY['profiles', 'referrals', 'recommendation_sets', 'idempotency_keys', 'outcome_measures', 'audit_events'] LOOP
+        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', practice_table);
+        EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', practice_table);
+        EXECUTE format('CREATE POLICY practice_rows ON %I USING (referral_practice_visible(ods_code))', practice_table);
+    END LOOP;
 
-ALTER TABLE referrals ENABLE ROW LEVEL SECURITY;
-ALTER TABLE referrals FORCE ROW LEVEL SECURITY;
-CREATE POLICY practice_rows ON referrals USING (referral_practice_visible(ods_code));
-
-ALTER TABLE recommendation_sets ENABLE ROW LEVEL SECURITY;
-ALTER TABLE recommendation_sets FORCE ROW LEVEL SECURITY;
-CREATE POLICY practice_rows ON recommendation_sets USING (referral_practice_visible(ods_code));
-
-ALTER TABLE idempotency_keys ENABLE ROW LEVEL SECURITY;
-ALTER TABLE idempotency_keys FORCE ROW LEVEL SECURITY;
-CREATE POLICY practice_rows ON idempotency_keys USING (referral_practice_visible(ods_code));
-
-ALTER TABLE outcome_measures ENABLE ROW LEVEL SECURITY;
-ALTER TABLE outcome_measures FORCE ROW LEVEL SECURITY;
-CREATE POLICY practice_rows ON outcome_measures USING (referral_practice_visible(ods_code));
-
-ALTER TABLE audit_events ENABLE ROW LEVEL SECURITY;
-ALTER TABLE audit_events FORCE ROW LEVEL SECURITY;
-CREATE POLICY practice_rows ON audit_events USING (referral_practice_visible(ods_code));
-
--- Events and endorsements carry no ODS code of their own: they follow their referral's, which
--- the subquery reads under the referrals policy above.
-ALTER TABLE referral_events ENABLE ROW LEVEL SECURITY;
-ALTER TABLE referral_events FORCE ROW LEVEL SECURITY;
-CREATE POLICY practice_rows ON referral_events USING (EXISTS (SELECT 1 FROM referrals r WHERE r.id = referral_id));
-
-ALTER TABLE endorsements ENABLE ROW LEVEL SECURITY;
-ALTER TABLE endorsements FORCE ROW LEVEL SECURITY;
-CREATE POLICY practice_rows ON endorsements USING (EXISTS (SELECT 1 FROM referrals r WHERE r.id = referral_id));
+    -- Events and endorsements carry no ODS code of their own: they follow their referral's,
+    -- which the subquery reads under the referrals policy above.
+    FOREACH practice_table IN ARRAY ARRAY['referral_events', 'endorsements'] LOOP
+        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', practice_table);
+        EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', practice_table);
+        EXECUTE format('CREATE POLICY practice_rows ON %I USING (EXISTS (SELECT 1 FROM referrals r WHERE r.id = referral_id))', practice_table);
+    END LOOP;
+END $$;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Connections;
 using Referral.Api;
 using Referral.Api.CommandLine;
 using Referral.Data;
@@ -8,6 +9,10 @@ static async Task<int> Serve(string[] args)
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddReferralApi();
+
+    // The host logs a start-up failure with its whole stack trace before rethrowing it; the
+    // failures an operator can fix are logged below as one line, and any other still surfaces.
+    builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
     // Disposed on every way out: the console logger writes from a queue, and only disposing
     // it makes sure a start-up fault's one line is out before the process ends.
@@ -24,7 +29,19 @@ static async Task<int> Serve(string[] args)
     }
 
     app.UseReferralApi();
-    await app.RunAsync();
+    try
+    {
+        await app.StartAsync();
+    }
+    catch (IOException bind) when (bind.InnerException is AddressInUseException)
+    {
+        // Usually a second copy of the API, or another program on the port: the operator needs
+        // the address and a way round it, not Kestrel's stack trace.
+        StartupLog.CannotBind(app.Logger, bind.Message);
+        return 1;
+    }
+
+    await app.WaitForShutdownAsync();
     return 0;
 }
 
@@ -35,4 +52,7 @@ internal static partial class StartupLog
 {
     [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot start: {Fault}")]
     public static partial void CannotStart(ILogger logger, string fault);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot start: {Fault} Stop what is listening there, or choose another address with --urls.")]
+    public static partial void CannotBind(ILogger logger, string fault);
 }

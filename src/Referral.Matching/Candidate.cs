@@ -11,12 +11,17 @@ namespace Referral.Matching;
 /// </summary>
 public sealed class Candidate
 {
-    private Candidate(Guid serviceId, string name, IReadOnlyList<string> accreditations, int? radiusKm, CandidateTraits traits)
+    private static readonly ulong StepFree = 1UL << Vocabularies.AccessibilityFeatures.IndexOf("step-free-access");
+    private static readonly ulong Wheelchair = 1UL << Vocabularies.AccessibilityFeatures.IndexOf("wheelchair-accessible");
+
+    private Candidate(Guid serviceId, string name, string organisationName, IReadOnlyList<string> accreditations, int? radiusKm, int? remoteRadiusKm, CandidateTraits traits)
     {
         ServiceId = serviceId;
         Name = name;
+        OrganisationName = organisationName;
         Accreditations = accreditations;
         RadiusKm = radiusKm;
+        RemoteRadiusKm = remoteRadiusKm;
         Traits = traits;
     }
 
@@ -24,9 +29,13 @@ public sealed class Candidate
 
     public string Name { get; }
 
+    internal string OrganisationName { get; }
+
     internal IReadOnlyList<string> Accreditations { get; }
 
     internal int? RadiusKm { get; }
+
+    internal int? RemoteRadiusKm { get; }
 
     internal CandidateTraits Traits { get; }
 
@@ -45,6 +54,9 @@ public sealed class Candidate
         var record = DisclosedRecord.Of(trackRecord);
 
         var formats = FormatTable.Of(service.Formats);
+        var gender = service.Eligibility?.Gender;
+        var remoteRadius = service.ServiceArea?.RemoteRadiusKm;
+        var accessibility = CodeMask.Of(Vocabularies.AccessibilityFeatures, service.Accessibility);
         var traits = new CandidateTraits
         {
             Flags = CandidateTraits.FlagIf(service.Status == "active", CandidateTraits.Flag.Active)
@@ -53,16 +65,22 @@ public sealed class Candidate
                 | CandidateTraits.FlagIf(service.ServiceArea?.National ?? false, CandidateTraits.Flag.National)
                 | CandidateTraits.FlagIf(service.Quality?.Accreditations.Count > 0, CandidateTraits.Flag.Accredited)
                 | CandidateTraits.FlagIf(service.Quality?.SafeguardingPolicy ?? false, CandidateTraits.Flag.SafeguardingPolicy)
-                | CandidateTraits.FlagIf(service.Quality?.TrainedFacilitators ?? false, CandidateTraits.Flag.TrainedFacilitators),
+                | CandidateTraits.FlagIf(service.Quality?.TrainedFacilitators ?? false, CandidateTraits.Flag.TrainedFacilitators)
+                | CandidateTraits.FlagIf(gender == "women", CandidateTraits.Flag.WomenOnly)
+                | CandidateTraits.FlagIf(gender == "men", CandidateTraits.Flag.MenOnly)
+                | CandidateTraits.FlagIf(remoteRadius.HasValue, CandidateTraits.Flag.RemoteArea),
             MinAge = service.Eligibility?.MinAge ?? 0,
             MaxAge = service.Eligibility?.MaxAge ?? short.MaxValue,
             Formats = formats,
             Venue = venue is { } point ? UnitVector.From(point) : default,
             AreaHaversine = UnitVector.HaversineOf(service.ServiceArea?.RadiusKm ?? 0),
+            RemoteAreaHaversine = UnitVector.HaversineOf(remoteRadius ?? 0),
+            Organisation = OrganisationKey(service.Organisation?.Name),
             // An unknown cost code is read as paid, so that it can never slip past a cost limit.
             CostRank = Rank(Vocabularies.Costs, service.Cost, ifUnknown: 2),
             Languages = LanguageMask.Of(service.Languages),
-            Accessibility = CodeMask.Of(Vocabularies.AccessibilityFeatures, service.Accessibility),
+            // A venue a wheelchair user can use throughout is step-free too.
+            Accessibility = (accessibility & Wheelchair) != 0 ? accessibility | StepFree : accessibility,
             Conditions = CodeMask.Of(Vocabularies.Conditions, service.Conditions),
             Communities = CodeMask.Of(Vocabularies.Communities, service.Communities),
             Schedule = CodeMask.Of(Vocabularies.ScheduleSlots, service.Schedule),
@@ -75,14 +93,35 @@ public sealed class Candidate
         return new Candidate(
             service.Id,
             service.Name,
+            service.Organisation?.Name ?? string.Empty,
             service.Quality?.Accreditations.ToArray() ?? [],
             service.ServiceArea?.RadiusKm,
+            remoteRadius,
             traits);
     }
 
     /// <summary>The same service as shown with another track record (one practice's view of it).</summary>
     internal Candidate With(DisclosedRecord record) =>
-        new(ServiceId, Name, Accreditations, RadiusKm, Traits with { Record = record });
+        new(ServiceId, Name, OrganisationName, Accreditations, RadiusKm, RemoteRadiusKm, Traits with { Record = record });
+
+    /// <summary>
+    /// One organisation's services share a key: its name's letters and digits, lower-cased
+    /// (so "Leeds Mind" and "LEEDS MIND." are one), hashed with 64-bit FNV-1a. Stable across
+    /// processes, unlike string.GetHashCode, so rankings never depend on the run.
+    /// </summary>
+    internal static ulong OrganisationKey(string? name)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in name ?? string.Empty)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                hash = (hash ^ char.ToLowerInvariant(c)) * 1099511628211UL;
+            }
+        }
+
+        return hash;
+    }
 
     /// <summary>A code's position in an ordered vocabulary (cost, evidence), or <paramref name="ifUnknown"/>.</summary>
     internal static int Rank(TermSet vocabulary, string? code, int ifUnknown) =>

@@ -18,8 +18,25 @@ public sealed class CandidateDirectory
     private CandidateDirectory(Candidate[] candidates)
     {
         _candidates = candidates;
-        // A separate array of the compiled structs keeps the scoring loop on contiguous memory.
+        // Separate arrays of the compiled structs keep the ranking loop on contiguous memory:
+        // every service's screen, and the full traits of the few that are scored.
         Traits = Array.ConvertAll(candidates, c => c.Traits);
+
+        // Distinct venues and language sets, numbered in order of first appearance, so the
+        // numbering (and with it every result) depends only on the directory's order.
+        var venues = new Table<UnitVector>();
+        var languageSets = new Table<LanguageMask>();
+        Screens = new Screen[candidates.Length];
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            ref readonly var traits = ref Traits[i];
+            var venue = traits.HasVenue ? venues.Intern(traits.Venue) : -1;
+            Screens[i] = new Screen(traits, venue, languageSets.Intern(traits.Languages));
+        }
+
+        Venues = [.. venues.Values];
+        LanguageSets = [.. languageSets.Values];
+        Columns = ScreenColumns.Of(Screens, Traits, Venues.Length, LanguageSets.Length);
     }
 
     public static CandidateDirectory Empty { get; } = new([]);
@@ -29,6 +46,17 @@ public sealed class CandidateDirectory
     public IReadOnlyList<Candidate> Candidates => Array.AsReadOnly(_candidates);
 
     internal CandidateTraits[] Traits { get; }
+
+    internal Screen[] Screens { get; }
+
+    /// <summary>The screens as one array per field, for the SIMD screen; null when they do not fit its lanes.</summary>
+    internal ScreenColumns? Columns { get; }
+
+    /// <summary>The distinct venue centroids, by the number a <see cref="Screen"/> holds.</summary>
+    internal UnitVector[] Venues { get; }
+
+    /// <summary>The distinct sets of languages services are offered in, by the number a <see cref="Screen"/> holds.</summary>
+    internal LanguageMask[] LanguageSets { get; }
 
     internal Candidate this[int index] => _candidates[index];
 
@@ -86,4 +114,25 @@ public sealed class CandidateDirectory
         Array.Exists(_candidates, c => c.ServiceId == serviceId)
             ? new CandidateDirectory(Array.FindAll(_candidates, c => c.ServiceId != serviceId))
             : this;
+
+    /// <summary>Distinct values numbered in order of first appearance.</summary>
+    private sealed class Table<T>
+        where T : notnull
+    {
+        private readonly Dictionary<T, int> _numbers = [];
+
+        public List<T> Values { get; } = [];
+
+        public int Intern(T value)
+        {
+            if (!_numbers.TryGetValue(value, out var number))
+            {
+                number = Values.Count;
+                _numbers.Add(value, number);
+                Values.Add(value);
+            }
+
+            return number;
+        }
+    }
 }

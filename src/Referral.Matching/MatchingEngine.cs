@@ -13,21 +13,32 @@ namespace Referral.Matching;
 /// </summary>
 public static class MatchingEngine
 {
-    /// <summary>Changes whenever a rule, weight or constraint changes, so a stored result can be traced to its model.</summary>
-    public const string Version = "1.1.0";
+    /// <summary>
+    /// Changes whenever a rule, weight or constraint changes, so a stored result can be traced to
+    /// its model. 2.0.0: relevance first (other-needs), gender eligibility, remote service areas,
+    /// neutral unknowns, the choice rule, and reasons worded by score band.
+    /// </summary>
+    public const string Version = "2.0.0";
 
     /// <summary>Every rule the engine applies, in words, as served at GET /v1/matching/model.</summary>
     public static MatchingModel Model { get; } = ModelDescription.Build();
 
     /// <summary>
     /// Removes the services the patient cannot use, scores the rest on the twelve decision
-    /// factors and returns the best <paramref name="limit"/>, explained.
+    /// factors and returns the best <paramref name="limit"/>, explained. Services that cannot
+    /// reach the list are passed over before they are scored (see Ranking/UpperBound.cs and
+    /// Ranking/VectorScreen.cs); the result is byte for byte what scoring them all would give.
     /// </summary>
     /// <param name="asOf">The match date: ages and "reviewed in the last 12 months" are counted from it.</param>
     /// <param name="trackRecords">The asking practice's own view of the services it has referred
     /// to (other practices' records only), built for this <paramref name="directory"/>; null when
     /// the directory's records stand for every service.</param>
-    public static MatchResult Rank(Patient patient, CandidateDirectory directory, int limit, DateOnly asOf, TrackRecordOverrides? trackRecords = null)
+    public static MatchResult Rank(Patient patient, CandidateDirectory directory, int limit, DateOnly asOf, TrackRecordOverrides? trackRecords = null) =>
+        Rank(patient, directory, limit, asOf, trackRecords, VectorScreen.IsSupported ? Screening.Vector : Screening.Scalar);
+
+    /// <param name="screening">How services are screened; the reference (no pruning) is what the
+    /// others must match byte for byte (tests only).</param>
+    internal static MatchResult Rank(Patient patient, CandidateDirectory directory, int limit, DateOnly asOf, TrackRecordOverrides? trackRecords, Screening screening)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
@@ -37,44 +48,21 @@ public static class MatchingEngine
         }
 
         var compiled = PatientTraits.Compile(patient, asOf);
-        var traits = directory.Traits;
-        var top = new TopK(Math.Min(limit, traits.Length), directory);
-        var variety = VarietyRule.AppliesTo(compiled) ? new VarietyRule(directory) : null;
-        Span<int> excluded = stackalloc int[HardConstraints.All.Count];
-        var scores = default(FactorScores);
-
-        // The overrides are sorted by position, so only the next one can apply: one comparison
-        // per candidate, and a copy of the compiled service only for the few overridden.
-        ReadOnlySpan<int> positions = trackRecords is null ? [] : trackRecords.Indices;
-        ReadOnlySpan<DisclosedRecord> records = trackRecords is null ? [] : trackRecords.Records;
-        var cursor = 0;
-        var next = positions.IsEmpty ? -1 : positions[0];
-        var replaced = default(CandidateTraits);
-
-        for (var i = 0; i < traits.Length; i++)
+        using var ranker = new Ranker(compiled, directory, limit, trackRecords);
+        if (screening == Screening.Vector && VectorScreen.IsSupported && directory.Columns is { } columns)
         {
-            var isReplaced = i == next;
-            if (isReplaced)
+            VectorScreen.Run(ranker, columns);
+        }
+        else
+        {
+            for (var i = 0; i < directory.Count; i++)
             {
-                replaced = traits[i] with { Record = records[cursor++] };
-                next = cursor < positions.Length ? positions[cursor] : -1;
+                ranker.Visit(i, prune: screening != Screening.Reference);
             }
-
-            ref readonly var service = ref isReplaced ? ref replaced : ref traits[i];
-            if (HardConstraints.Check(compiled, service, out var offer) is { } reason)
-            {
-                excluded[(int)reason]++;
-                continue;
-            }
-
-            FactorCatalogue.Score(compiled, service, offer, ref scores);
-            var total = FactorCatalogue.Total(compiled, ref scores);
-            top.Add(total, i, offer);
-            variety?.Consider(total, i, offer);
         }
 
-        var ranked = top.BestFirst();
-        variety?.Apply(ranked, limit);
+        var ranked = ranker.Top.BestFirst();
+        var moves = ranker.Choice?.Apply(ranked, limit) ?? [];
 
         return new MatchResult(
             Version,
@@ -82,8 +70,9 @@ public static class MatchingEngine
             compiled.Weights,
             Endorsement.For(compiled.Weights),
             ranked.Select((r, i) => Explain(compiled, trackRecords?.Apply(r.Index, directory[r.Index]) ?? directory[r.Index], i + 1, r)).ToArray(),
-            Exclusions(excluded),
-            traits.Length);
+            Exclusions(ranker.Excluded),
+            directory.Count,
+            moves);
     }
 
     // Only the returned items are explained, so the strings cost nothing per directory entry.
@@ -103,7 +92,7 @@ public static class MatchingEngine
             {
                 var index = DecisionFactors.IndexOf(weight.Factor);
                 var score = scores[index];
-                return new FactorScore(weight.Factor, weight.Weight, score, weight.Weight * score, FactorCatalogue.Rules[index].Explain(patient, candidate, offer));
+                return new FactorScore(weight.Factor, weight.Weight, score, weight.Weight * score, FactorCatalogue.Rules[index].Explain(patient, candidate, offer, score));
             })
             .ToArray();
 

@@ -19,6 +19,9 @@ public sealed record Patient
     /// <summary>How far the patient will travel to something in person, in km (at least 1).</summary>
     public int MaxTravelKm { get; init; } = 10;
 
+    /// <summary>A code of Vocabularies.Genders, or null when the patient chose not to record it: only women-only and men-only services read it.</summary>
+    public string? Gender { get; init; }
+
     public IReadOnlyList<string> Conditions { get; init; } = [];
 
     public IReadOnlyList<string> Communities { get; init; } = [];

@@ -7,10 +7,14 @@ namespace Referral.Benchmarks;
 
 /// <summary>
 /// A directory of random but valid services, the same on every run (fixed seed), with venues
-/// spread over Great Britain so that a patient has a realistic handful within reach.
+/// spread over Great Britain so that a patient has a realistic handful within reach. Venues are
+/// postcode district centroids, as the API gives the engine: 3,000 of them (the UK has about
+/// 3,000 districts), so a large directory has many services per venue, as a real one would.
 /// </summary>
 internal static class SyntheticDirectory
 {
+    private const int Districts = 3_000;
+
     private static readonly string[] FormatCodes = Formats.All.Select(f => f.Code).ToArray();
     private static readonly string[] ConditionCodes = Vocabularies.Conditions.Codes.ToArray();
     private static readonly string[] CommunityCodes = Vocabularies.Communities.Codes.ToArray();
@@ -22,10 +26,13 @@ internal static class SyntheticDirectory
     public static CandidateDirectory Build(int count, int seed)
     {
         var random = new Random(seed);
+        var districts = Enumerable.Range(0, Districts)
+            .Select(_ => new GeoPoint(50.3 + random.NextDouble() * 5.5, -4.5 + random.NextDouble() * 6.2))
+            .ToArray();
         var candidates = new Candidate[count];
         for (var i = 0; i < count; i++)
         {
-            var (service, venue) = Service(random);
+            var (service, venue) = Service(random, districts, organisations: count / 4 + 1);
             var referrals = random.Next(4) == 0 ? 0 : random.Next(1, 60);
             var record = new TrackRecord(referrals, random.Next(referrals + 1), random.Next(referrals + 1), Math.Min(referrals, random.Next(1, 8)));
             candidates[i] = Candidate.Compile(service, venue, record);
@@ -34,12 +41,14 @@ internal static class SyntheticDirectory
         return CandidateDirectory.From(candidates);
     }
 
-    private static (Service Service, GeoPoint? Venue) Service(Random random)
+    private static (Service Service, GeoPoint? Venue) Service(Random random, GeoPoint[] districts, int organisations)
     {
         var formats = Pick(random, FormatCodes, 1, 3);
         var inPerson = formats.Any(f => Formats.Find(f)!.InPerson);
         var national = !inPerson || random.Next(5) == 0;
-        var venue = inPerson ? new GeoPoint(50.3 + random.NextDouble() * 5.5, -4.5 + random.NextDouble() * 6.2) : (GeoPoint?)null;
+        var venue = inPerson ? districts[random.Next(districts.Length)] : (GeoPoint?)null;
+        // A tenth of local services keep their remote formats for their own area.
+        var remoteArea = !national && random.Next(10) == 0 ? random.Next(5, 80) : (int?)null;
         var idBytes = new byte[16];
         random.NextBytes(idBytes);
 
@@ -49,17 +58,22 @@ internal static class SyntheticDirectory
             Version = 1,
             Name = "Service " + random.Next(1_000_000),
             Description = "Synthetic service for benchmarking.",
-            Organisation = new Organisation { Name = "Synthetic charity" },
+            Organisation = new Organisation { Name = "Synthetic charity " + random.Next(organisations) },
             Conditions = random.Next(3) == 0 ? [] : Pick(random, ConditionCodes, 1, 3),
             Communities = random.Next(2) == 0 ? [] : Pick(random, CommunityCodes, 1, 2),
             Formats = formats,
             VenuePostcode = inPerson ? "LS1 4AP" : null,
-            ServiceArea = new ServiceArea { National = national, RadiusKm = national ? null : random.Next(5, 80) },
+            ServiceArea = new ServiceArea { National = national, RadiusKm = national ? null : random.Next(5, 80), RemoteRadiusKm = remoteArea },
             Schedule = Pick(random, SlotCodes, 0, 3),
             Languages = Pick(random, LanguageCodes, 1, 2),
             Accessibility = Pick(random, AccessCodes, 0, 5),
             Cost = random.Next(10) switch { < 6 => "free", < 9 => "low-cost", _ => "paid" },
-            Eligibility = random.Next(4) == 0 ? new Eligibility { MinAge = 18, MaxAge = random.Next(25, 100) } : new Eligibility(),
+            Eligibility = new Eligibility
+            {
+                MinAge = random.Next(4) == 0 ? 18 : null,
+                MaxAge = random.Next(4) == 0 ? random.Next(25, 100) : null,
+                Gender = random.Next(20) switch { 0 => "women", 1 => "men", _ => null },
+            },
             Capacity = new Capacity { Status = random.Next(10) switch { < 7 => "open", < 9 => "waitlist", _ => "full" } },
             Quality = new Quality
             {

@@ -5,8 +5,9 @@ using Referral.Api.Tests.Infrastructure;
 namespace Referral.EndToEnd.Tests;
 
 /// <summary>
-/// The real server started on a database it cannot use: it must stop at once with one line an
-/// operator can act on (which file, what is wrong) and a non-zero exit code, never a stack trace.
+/// The real server started where it cannot run (a database it cannot use, a port already taken):
+/// it must stop at once with one line an operator can act on (which file or address, what is
+/// wrong) and a non-zero exit code, never a stack trace.
 /// </summary>
 public sealed class StartupFaultTests : IDisposable
 {
@@ -38,6 +39,18 @@ public sealed class StartupFaultTests : IDisposable
         AssertOneClearLine(exitCode, output, path, $"{file} is a file, not a folder");
     }
 
+    [Fact]
+    public async Task A_port_already_in_use_stops_start_up_with_one_line()
+    {
+        using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        squatter.Start();
+        var address = $"http://127.0.0.1:{((System.Net.IPEndPoint)squatter.LocalEndpoint).Port}";
+
+        var (exitCode, output) = await StartAsync(Path.Combine(_folder, "referral.db"), address);
+
+        AssertOneClearLine(exitCode, output, address, "address already in use");
+    }
+
     public void Dispose()
     {
         try
@@ -50,18 +63,18 @@ public sealed class StartupFaultTests : IDisposable
         }
     }
 
-    private static void AssertOneClearLine(int exitCode, string output, string path, string cause)
+    private static void AssertOneClearLine(int exitCode, string output, string named, string cause)
     {
         Assert.True(exitCode != 0, $"exited with 0:\n{output}");
-        var lines = output.Split('\n').Where(l => l.Contains(path, StringComparison.Ordinal)).ToList();
-        Assert.True(lines.Count == 1, $"expected one line naming {path}:\n{output}");
+        var lines = output.Split('\n').Where(l => l.Contains(named, StringComparison.Ordinal)).ToList();
+        Assert.True(lines.Count == 1, $"expected one line naming {named}:\n{output}");
         Assert.Contains(cause, lines[0], StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", output, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
-    // As the README runs it (see ServerProcess), on a port nobody listens to: it never gets that far.
-    private static async Task<(int ExitCode, string Output)> StartAsync(string databasePath)
+    // As the README runs it (see ServerProcess), by default on a port nobody listens to.
+    private static async Task<(int ExitCode, string Output)> StartAsync(string databasePath, string urls = "http://127.0.0.1:0")
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -69,7 +82,7 @@ public sealed class StartupFaultTests : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { "run", "--no-build", "--project", "src/Referral.Api", "--", "--urls", "http://127.0.0.1:0", $"--Storage:Sqlite:Path={databasePath}" })
+        foreach (var arg in new[] { "run", "--no-build", "--project", "src/Referral.Api", "--", "--urls", urls, $"--Storage:Sqlite:Path={databasePath}" })
         {
             start.ArgumentList.Add(arg);
         }

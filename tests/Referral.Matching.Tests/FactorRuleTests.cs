@@ -32,7 +32,9 @@ public sealed class FactorRuleTests
     [InlineData(new[] { "depression" }, new[] { "diabetes" }, "trial", 0.0)]
     public void Health_benefit(string[] patientConditions, string[] serviceConditions, string evidence, double expected)
     {
-        Assert.Equal(expected, Score("health-benefit", Patient with { Conditions = patientConditions }, Local with { Conditions = serviceConditions, Evidence = evidence }), 12);
+        // A shared community keeps a service for other conditions relevant (not excluded as other-needs), so its score can be read.
+        var patient = Patient with { Conditions = patientConditions, Communities = ["carers"] };
+        Assert.Equal(expected, Score("health-benefit", patient, Local with { Conditions = serviceConditions, Communities = ["carers"], Evidence = evidence }), 12);
     }
 
     [Theory]
@@ -61,6 +63,8 @@ public sealed class FactorRuleTests
     [InlineData(new[] { "online-group" }, new[] { "weekday-evening" }, new string[0], 0.5)]
     [InlineData(new[] { "online-group" }, new[] { "weekday-evening" }, new[] { "weekend-morning" }, 0.0)]
     [InlineData(new[] { "online-group" }, new[] { "weekday-evening" }, new[] { "weekday-evening", "weekend-morning" }, 0.85)]
+    [InlineData(new[] { "messages" }, new string[0], new string[0], 0.5)]
+    [InlineData(new[] { "online-community", "online-group" }, new[] { "weekday-evening" }, new string[0], 0.5)]
     public void Convenient_time(string[] formats, string[] schedule, string[] availability, double expected)
     {
         Assert.Equal(expected, Score("convenient-time", Patient with { Availability = availability }, Online with { Formats = formats, Schedule = schedule }), 12);
@@ -81,10 +85,12 @@ public sealed class FactorRuleTests
         Assert.Equal(0.5, Score("preferred-format", Patient, Online), 12);
         Assert.Equal(1.0, Score("preferred-format", Patient with { PreferredFormats = ["online-group"] }, Online), 12);
         Assert.Equal(0.25, Score("preferred-format", Patient with { PreferredFormats = ["messages"] }, Online), 12);
-        // Extraversion 7 aims at intensity 1: the online group (0.8) fits 0.8.
-        Assert.Equal(0.8, Score("preferred-format", Patient with { Personality = new TipiTraits(7, 4, 4, 4, 4) }, Online), 12);
-        // Extraversion 1 aims at intensity 0: messages (0.1) fit 0.9, the best of the two formats offered.
-        Assert.Equal(0.9, Score("preferred-format", Patient with { Personality = new TipiTraits(1, 4, 4, 4, 4) }, Online with { Formats = ["online-group", "messages"] }), 12);
+        // Extraversion 7 leans fully outgoing (1): the online group, centred (0.8 - 0.55) / 0.45, fits 0.5 + 0.5 x 0.556.
+        Assert.Equal(0.5 + 0.5 * (0.8 - 0.55) / 0.45, Score("preferred-format", Patient with { Personality = new TipiTraits(7, 4, 4, 4, 4) }, Online), 12);
+        // Extraversion 1 leans fully reserved (-1): messages, centred -1, fit 1, the best of the two formats offered.
+        Assert.Equal(1.0, Score("preferred-format", Patient with { Personality = new TipiTraits(1, 4, 4, 4, 4) }, Online with { Formats = ["online-group", "messages"] }), 12);
+        // Extraversion 5.5 leans (1.5 / 3) squared = 0.25 outgoing: a quarter of the pull at the end of the scale.
+        Assert.Equal(0.5 + 0.5 * 0.25 * (0.8 - 0.55) / 0.45, Score("preferred-format", Patient with { Personality = new TipiTraits(5.5, 4, 4, 4, 4) }, Online), 12);
         Assert.Equal(0.7, Score("preferred-format", Patient with { Loneliness = new LonelinessScore(7, true) }, Online), 12);
     }
 
@@ -96,8 +102,8 @@ public sealed class FactorRuleTests
     [InlineData(new[] { "depression" }, new[] { "cancer" }, "in-person-group", 0.0)]
     public void Similar_experiences(string[] patientConditions, string[] serviceConditions, string format, double expected)
     {
-        var service = Online with { Conditions = serviceConditions, Formats = [format], Venue = Places.LeedsCentre };
-        Assert.Equal(expected, Score("similar-experiences", Patient with { Conditions = patientConditions }, service), 12);
+        var service = Online with { Conditions = serviceConditions, Communities = ["carers"], Formats = [format], Venue = Places.LeedsCentre };
+        Assert.Equal(expected, Score("similar-experiences", Patient with { Conditions = patientConditions, Communities = ["carers"] }, service), 12);
     }
 
     [Theory]

@@ -67,7 +67,7 @@ public sealed class ModelTests
         Assert.Equal("rank-order-centroid", Model.Weighting.Method);
         Assert.Contains("Barron", Model.Weighting.Reference);
         Assert.Contains("5th of 12", Model.Endorsement);
-        Assert.Contains("fifth place", Model.Variety);
+        Assert.Contains("the first three", Model.Variety);
         Assert.Contains("service id", Model.TieBreak);
         Assert.Equal(["survey", "assumption"], Model.Sources.Select(s => s.Code));
     }

@@ -27,7 +27,8 @@ public sealed class PropertyTests
 
             foreach (var code in Oracle.ReasonCodes)
             {
-                Assert.Equal(verdicts.Values.Count(v => v.Reason == code), result.Exclusions[code]);
+                var expected = verdicts.Values.Count(v => v.Reason == code);
+                Assert.True(expected == result.Exclusions[code], $"{code}: {expected} expected, {result.Exclusions[code]} counted");
             }
 
             var eligible = verdicts.Values.Count(v => v.Reason is null);
@@ -93,45 +94,30 @@ public sealed class PropertyTests
     }
 
     [Fact]
-    public void Items_come_best_first_with_ties_by_id_apart_from_one_variety_promotion()
+    public void Items_come_best_first_with_ties_by_id_apart_from_the_services_the_choice_rule_moved_up_and_reported()
     {
         Cases.Sample((patient, services, limit) =>
         {
-            var items = Rank(patient, services, limit).Items;
+            var result = Rank(patient, services, limit);
+            var items = result.Items;
             Assert.Equal(Enumerable.Range(1, items.Count), items.Select(i => i.Rank));
-            if (IsBestFirst(items))
+            if (patient.PreferredFormats.Count > 0)
             {
-                return;
+                Assert.Empty(result.Variety);
             }
 
-            Assert.Empty(patient.PreferredFormats);
-            var promotedAt = Math.Min(5, items.Count) - 1;
-            var others = items.Where((_, i) => i != promotedAt).ToList();
-            Assert.True(IsBestFirst(others));
-            var aboveFormats = items.Take(promotedAt).SelectMany(i => i.Formats).Distinct().ToList();
-            Assert.Single(aboveFormats);
-            // The rule promotes a service offered in another format; it may offer the first one
-            // too (seed 5qVkL95EVrz1: in-person and online group below four in-person groups).
-            Assert.Contains(items[promotedAt].Formats, f => f != aboveFormats[0]);
-        });
-    }
-
-    [Fact]
-    public void With_no_preferred_format_the_top_five_show_two_formats_whenever_eligible_services_allow()
-    {
-        Cases.Where((p, _, limit) => p.PreferredFormats.Count == 0 && limit >= 2).Sample((patient, services, limit) =>
-        {
-            var eligibleFormats = services
-                .Select(s => Oracle.Check(patient, s, Patients.AsOf))
-                .Where(v => v.Reason is null)
-                .SelectMany(v => v.Offered)
-                .Distinct()
-                .Count();
-            var items = Rank(patient, services, limit).Items;
-            if (eligibleFormats >= 2 && items.Count >= 2)
+            // Every move is reported where the service now stands, within the first three.
+            foreach (var move in result.Variety)
             {
-                Assert.True(items.Take(5).SelectMany(i => i.Formats).Distinct().Count() >= 2);
+                Assert.InRange(move.Rank, 2, 3);
+                Assert.Equal(move.ServiceId, items[move.Rank - 1].ServiceId);
+                Assert.StartsWith($"Moved up to {(move.Rank == 2 ? "2nd" : "3rd")} place so that", move.Reason);
             }
+
+            // Without the moved services, the list is best first; the best service is never moved.
+            var moved = result.Variety.Select(m => m.ServiceId).ToHashSet();
+            Assert.True(IsBestFirst(items.Where(i => !moved.Contains(i.ServiceId)).ToList()));
+            Assert.DoesNotContain(items.Count > 0 ? items[0].ServiceId : Guid.Empty, moved);
         });
     }
 

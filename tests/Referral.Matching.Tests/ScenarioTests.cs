@@ -156,7 +156,7 @@ public sealed class ScenarioTests
         Assert.Equal(["online-group"], offered.Formats);
         Assert.Equal(1, result.Exclusions["too-far"]);
         Assert.Matches(
-            @"^Offered to you as online group: its venue is 2\d\d\.\d km away, beyond the 200 km you said you would travel\.$",
+            @"^Offered to you as online group, from home: its venue is 2\d\d\.\d km away, beyond the 200 km you said you would travel\.$",
             offered.Factors.Single(f => f.Factor == "convenient-location").Reason);
     }
 
@@ -171,25 +171,28 @@ public sealed class ScenarioTests
         string Reason(Guid id, string factor) => result.Items.Single(i => i.ServiceId == id).Factors.Single(f => f.Factor == factor).Reason;
         Assert.Equal("2.1 km from your area, within the 10 km you said you would travel.", Reason(Ids.Of(1), "convenient-location"));
         Assert.Equal("Meets on weekday evenings, when you said you are free.", Reason(Ids.Of(1), "convenient-time"));
-        Assert.Equal("Online group: no travel needed.", Reason(Ids.Of(2), "convenient-location"));
+        Assert.Equal("Online group: you can take part from home.", Reason(Ids.Of(2), "convenient-location"));
         Assert.Equal("Free to you.", Reason(Ids.Of(2), "free-of-charge"));
         Assert.Equal(2.1, result.Items.Single(i => i.ServiceId == Ids.Of(1)).DistanceKm);
         Assert.Null(result.Items.Single(i => i.ServiceId == Ids.Of(2)).DistanceKm);
     }
 
     [Fact]
-    public void A_patient_who_names_no_format_sees_a_second_format_in_fifth_place_when_the_top_five_are_all_one_format()
+    public void A_patient_who_names_no_format_sees_a_service_they_can_use_from_home_in_the_first_three_even_when_local_groups_score_higher()
     {
-        // Six well-evidenced groups near the patient, and one plainer messages service.
+        // Six well-evidenced groups near the patient, each its own charity, and one plainer messages service.
         var groups = Enumerable.Range(1, 6)
-            .Select(n => new ServiceSpec { Id = Ids.Of(n), Evidence = "trial", Accreditations = ["Mind Quality Mark"] })
+            .Select(n => new ServiceSpec { Id = Ids.Of(n), Organisation = $"Group {n}", Evidence = "trial", Accreditations = ["Mind Quality Mark"] })
             .ToArray();
-        var messages = Remote with { Id = Ids.Of(7), Formats = ["messages"], Evidence = "none", Safeguarding = false, Trained = false, Routes = ["self"] };
+        var messages = Remote with { Id = Ids.Of(7), Organisation = "Text line", Formats = ["messages"], Evidence = "none", Safeguarding = false, Trained = false, Routes = ["self"] };
 
         var result = Engine.Rank(FreeOnWeekdayEvenings, [.. groups, messages]);
 
-        Assert.Equal([Ids.Of(1), Ids.Of(2), Ids.Of(3), Ids.Of(4), Ids.Of(7), Ids.Of(5), Ids.Of(6)], result.Items.Select(i => i.ServiceId));
-        Assert.True(result.Items[4].Total < result.Items[5].Total);
+        Assert.Equal([Ids.Of(1), Ids.Of(2), Ids.Of(7), Ids.Of(3), Ids.Of(4), Ids.Of(5), Ids.Of(6)], result.Items.Select(i => i.ServiceId));
+        Assert.True(result.Items[2].Total < result.Items[3].Total);
+        var move = Assert.Single(result.Variety);
+        Assert.Equal(("local-and-remote", Ids.Of(7), 3), (move.Rule, move.ServiceId, move.Rank));
+        Assert.Equal("Moved up to 3rd place so that the first three include one you can use from home: online, by phone or by messages.", move.Reason);
     }
 
     [Fact]

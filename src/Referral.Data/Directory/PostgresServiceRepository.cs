@@ -35,9 +35,7 @@ public sealed class PostgresServiceRepository(PostgresConnectionFactory connecti
     public async Task<Service?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<ServiceRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM services WHERE id = @id", new { id }, cancellationToken: cancellationToken));
-        return row?.ToService();
+        return await ServiceReads.GetAsync(connection, id, cancellationToken);
     }
 
     public async Task<ReplaceOutcome<Service>> ReplaceAsync(Guid id, ServiceInput input, int? expectedVersion, DateTimeOffset now, CancellationToken cancellationToken)
@@ -49,14 +47,9 @@ public sealed class PostgresServiceRepository(PostgresConnectionFactory connecti
             // FOR UPDATE: a replace through another instance waits here, then reads the version it left.
             var current = await connection.QuerySingleOrDefaultAsync<ServiceRow>(new CommandDefinition(
                 "SELECT version AS Version, created_at AS CreatedAt FROM services WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken));
-            if (current is null)
+            if (ReplaceOutcome.Refusal<Service>(current?.Version, expectedVersion) is { } refusal)
             {
-                return new ReplaceOutcome<Service>.NotFound();
-            }
-
-            if (expectedVersion is { } expected && expected != current.Version)
-            {
-                return new ReplaceOutcome<Service>.VersionMismatch(current.Version);
+                return refusal;
             }
 
             await connection.ExecuteAsync(new CommandDefinition(
@@ -71,7 +64,7 @@ public sealed class PostgresServiceRepository(PostgresConnectionFactory connecti
                 cancellationToken: cancellationToken));
 
             await transaction.CommitAsync(cancellationToken);
-            return new ReplaceOutcome<Service>.Replaced(new Service(input, id, current.Version + 1, venueDistrict, current.CreatedAt, now));
+            return new ReplaceOutcome<Service>.Replaced(new Service(input, id, current!.Version + 1, venueDistrict, current.CreatedAt, now));
         }, cancellationToken);
     }
 
@@ -97,16 +90,16 @@ public sealed class PostgresServiceRepository(PostgresConnectionFactory connecti
     public async IAsyncEnumerable<Service> AllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await foreach (var row in connection.QueryUnbufferedAsync<ServiceRow>($"SELECT {Columns} FROM services ORDER BY id").WithCancellation(cancellationToken))
+        await foreach (var service in ServiceReads.AllAsync(connection, cancellationToken))
         {
-            yield return row.ToService();
+            yield return service;
         }
     }
 
     public async Task<int> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM services", cancellationToken: cancellationToken));
+        return await ServiceReads.CountAsync(connection, cancellationToken);
     }
 
     private static object Parameters(Guid id, ServiceInput input, string? venueDistrict, DateTimeOffset now) => new

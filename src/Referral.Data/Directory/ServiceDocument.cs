@@ -98,6 +98,11 @@ internal sealed record ServiceAreaDocument
 
     [JsonPropertyName("radiusKm")]
     public int? RadiusKm { get; init; }
+
+    // Added in engine 2.0.0. Left out when not set, so a row stored before it, read and written
+    // back unchanged, keeps its bytes.
+    [JsonPropertyName("remoteRadiusKm"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? RemoteRadiusKm { get; init; }
 }
 
 internal sealed record EligibilityDocument
@@ -107,6 +112,10 @@ internal sealed record EligibilityDocument
 
     [JsonPropertyName("maxAge")]
     public int? MaxAge { get; init; }
+
+    // Added in engine 2.0.0; left out when not set (anyone), as rows stored before it were.
+    [JsonPropertyName("gender"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Gender { get; init; }
 }
 
 internal sealed record CapacityDocument

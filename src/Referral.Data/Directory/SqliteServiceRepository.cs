@@ -30,9 +30,7 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections)
     public async Task<Service?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<ServiceRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM services WHERE id = @id", new { id }, cancellationToken: cancellationToken));
-        return row?.ToService();
+        return await ServiceReads.GetAsync(connection, id, cancellationToken);
     }
 
     public async Task<ReplaceOutcome<Service>> ReplaceAsync(Guid id, ServiceInput input, int? expectedVersion, DateTimeOffset now, CancellationToken cancellationToken)
@@ -43,14 +41,9 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections)
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var current = await connection.QuerySingleOrDefaultAsync<ServiceRow>(new CommandDefinition(
                 "SELECT version AS Version, created_at AS CreatedAt FROM services WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
-            if (current is null)
+            if (ReplaceOutcome.Refusal<Service>(current?.Version, expectedVersion) is { } refusal)
             {
-                return new ReplaceOutcome<Service>.NotFound();
-            }
-
-            if (expectedVersion is { } expected && expected != current.Version)
-            {
-                return new ReplaceOutcome<Service>.VersionMismatch(current.Version);
+                return refusal;
             }
 
             // The read above and this write share one IMMEDIATE transaction, which holds the write lock
@@ -67,7 +60,7 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections)
                 cancellationToken: cancellationToken));
 
             await transaction.CommitAsync(cancellationToken);
-            return new ReplaceOutcome<Service>.Replaced(new Service(input, id, current.Version + 1, venueDistrict, current.CreatedAt, now));
+            return new ReplaceOutcome<Service>.Replaced(new Service(input, id, current!.Version + 1, venueDistrict, current.CreatedAt, now));
         }, cancellationToken);
     }
 
@@ -91,18 +84,17 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections)
 
     public async IAsyncEnumerable<Service> AllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // One row at a time: a directory of 100,000 services is never all in memory as rows.
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await foreach (var row in connection.QueryUnbufferedAsync<ServiceRow>($"SELECT {Columns} FROM services ORDER BY id").WithCancellation(cancellationToken))
+        await foreach (var service in ServiceReads.AllAsync(connection, cancellationToken))
         {
-            yield return row.ToService();
+            yield return service;
         }
     }
 
     public async Task<int> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM services", cancellationToken: cancellationToken));
+        return await ServiceReads.CountAsync(connection, cancellationToken);
     }
 
     private static DynamicParameters Parameters(Guid id, ServiceInput input, string? venueDistrict, DateTimeOffset now)

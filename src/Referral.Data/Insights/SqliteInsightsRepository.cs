@@ -75,17 +75,7 @@ public sealed class SqliteInsightsRepository(SqliteConnectionFactory connections
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<WellbeingRow>(new CommandDefinition(
-            $"""
-            SELECT r.cohort AS Cohort, r.format AS Format,
-                   b.life_satisfaction AS B1, b.worthwhile AS B2, b.happiness AS B3, b.anxiety AS B4,
-                   f.life_satisfaction AS F1, f.worthwhile AS F2, f.happiness AS F3, f.anxiety AS F4
-              FROM referrals r
-              JOIN outcome_measures b ON b.referral_id = r.id AND b.timepoint = 'baseline'
-              JOIN outcome_measures f ON f.id = (SELECT id FROM outcome_measures
-                                                  WHERE referral_id = r.id AND timepoint = 'follow-up'
-                                                  ORDER BY measured_at DESC, recorded_at DESC LIMIT 1)
-             WHERE {InScope}
-            """,
+            WellbeingRow.Sql(InScope),
             scope, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToPair()).ToList();
     }

@@ -1,3 +1,6 @@
+using System.Data.Common;
+using Dapper;
+using Referral.Data.Referrals;
 using Referral.Domain.Outcomes;
 
 namespace Referral.Data.Outcomes;
@@ -68,4 +71,29 @@ internal sealed record OutcomeRow
         Id, ReferralId, Timepoint, new Ons4Answers(LifeSatisfaction, Worthwhile, Happiness, Anxiety),
         Ucla31 is { } a && Ucla32 is { } b && Ucla33 is { } c ? [a, b, c] : null,
         IntervalDays, RecordedBy, MeasuredAt, KeyId, RecordedAt);
+}
+
+/// <summary>Recording measures once their referral has been read and locked, the same on every provider.</summary>
+internal static class OutcomeWrites
+{
+    /// <summary>Asks the rules about the referral as read, and stores and commits what they admit, with its audit row.</summary>
+    public static async Task<OutcomeRecording> RecordAsync(
+        DbConnection connection, DbTransaction transaction, OutcomeSnapshotRow? referral, string odsCode, Guid referralId, OutcomeInput input, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (referral is null)
+        {
+            return new OutcomeRecording.NotFound();
+        }
+
+        var recording = referral.Admit(referralId, input, keyId, now);
+        if (recording is not OutcomeRecording.Recorded { Outcome: var outcome })
+        {
+            return recording;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(OutcomeRow.InsertSql, OutcomeRow.Parameters(odsCode, outcome), transaction, cancellationToken: cancellationToken));
+        await AuditTrail.AppendAsync(connection, transaction, referralId, odsCode, "outcome-recorded", OutcomeRow.AuditDetail(outcome), keyId, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return recording;
+    }
 }

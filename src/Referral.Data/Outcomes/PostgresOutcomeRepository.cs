@@ -23,21 +23,7 @@ public sealed class PostgresOutcomeRepository(PostgresConnectionFactory connecti
                    FOR UPDATE OF r
                 """,
                 new { referralId, odsCode }, transaction, cancellationToken: cancellationToken));
-            if (row is null)
-            {
-                return new OutcomeRecording.NotFound();
-            }
-
-            var recording = row.Admit(referralId, input, keyId, now);
-            if (recording is not OutcomeRecording.Recorded { Outcome: var outcome })
-            {
-                return recording;
-            }
-
-            await connection.ExecuteAsync(new CommandDefinition(OutcomeRow.InsertSql, OutcomeRow.Parameters(odsCode, outcome), transaction, cancellationToken: cancellationToken));
-            await AuditTrail.AppendAsync(connection, transaction, referralId, odsCode, "outcome-recorded", OutcomeRow.AuditDetail(outcome), keyId, now, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return recording;
+            return await OutcomeWrites.RecordAsync(connection, transaction, row, odsCode, referralId, input, keyId, now, cancellationToken);
         }, cancellationToken);
     }
 

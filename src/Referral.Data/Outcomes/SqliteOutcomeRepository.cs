@@ -25,21 +25,7 @@ public sealed class SqliteOutcomeRepository(SqliteConnectionFactory connections)
                   FROM referrals r WHERE r.id = @referralId AND r.ods_code = @odsCode
                 """,
                 new { referralId, odsCode }, transaction, cancellationToken: cancellationToken));
-            if (row is null)
-            {
-                return new OutcomeRecording.NotFound();
-            }
-
-            var recording = row.Admit(referralId, input, keyId, now);
-            if (recording is not OutcomeRecording.Recorded { Outcome: var outcome })
-            {
-                return recording;
-            }
-
-            await Insert(connection, transaction, odsCode, outcome, cancellationToken);
-            await AuditTrail.AppendAsync(connection, transaction, referralId, odsCode, "outcome-recorded", OutcomeRow.AuditDetail(outcome), keyId, now, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return recording;
+            return await OutcomeWrites.RecordAsync(connection, transaction, row, odsCode, referralId, input, keyId, now, cancellationToken);
         }, cancellationToken);
     }
 
@@ -58,10 +44,4 @@ public sealed class SqliteOutcomeRepository(SqliteConnectionFactory connections)
             new { referralId, odsCode }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToRecord()).ToList();
     }
-
-    private static Task<int> Insert(DbConnection connection, DbTransaction transaction, string odsCode, OutcomeRecord o, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            OutcomeRow.InsertSql,
-            OutcomeRow.Parameters(odsCode, o),
-            transaction, cancellationToken: cancellationToken));
 }

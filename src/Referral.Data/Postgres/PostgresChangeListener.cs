@@ -43,53 +43,64 @@ public sealed class PostgresChangeListener(PostgresConnectionFactory connections
 
     private async Task RunAsync(NpgsqlConnection? connection, CancellationToken stopping)
     {
-        while (!stopping.IsCancellationRequested)
+        try
         {
-            try
+            while (!stopping.IsCancellationRequested)
             {
-                if (connection is null)
+                try
                 {
-                    connection = await ListenAsync(stopping);
-                    // Whatever changed while no one listened was not heard of: read it all again.
-                    await changes.PublishAsync(new DataChange.EverythingChanged());
-                }
-
-                var heard = new List<Guid>();
-                connection.Notification += (_, e) =>
-                {
-                    if (ServiceOf(e.Payload) is { } id)
+                    if (connection is null)
                     {
-                        heard.Add(id);
+                        connection = await ListenAsync(stopping);
+                        // Whatever changed while no one listened was not heard of: read it all again.
+                        await changes.PublishAsync(new DataChange.EverythingChanged());
                     }
-                };
-                while (!stopping.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(stopping);
-                    var batch = heard.ToArray();
-                    heard.Clear();
-                    foreach (var id in batch.Distinct())
-                    {
-                        await changes.PublishAsync(new DataChange.ServiceChanged(id));
-                    }
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
-            {
-                // The server went away or restarted, or catching up failed: listen again once it
-                // answers, and then read everything again.
-                if (connection is not null)
-                {
-                    await connection.DisposeAsync();
-                    connection = null;
-                }
 
-                await Task.Delay(Retry, stopping);
+                    await RelayAsync(connection, stopping);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
+                {
+                    // The server went away or restarted, or catching up failed: listen again once
+                    // it answers, and then read everything again.
+                    if (connection is not null)
+                    {
+                        await connection.DisposeAsync();
+                        connection = null;
+                    }
+
+                    await Task.Delay(Retry, stopping);
+                }
             }
         }
-
-        if (connection is not null)
+        finally
         {
-            await connection.DisposeAsync();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Publishes each service another instance changed, as its notification arrives.</summary>
+    private async Task RelayAsync(NpgsqlConnection connection, CancellationToken stopping)
+    {
+        var heard = new List<Guid>();
+        connection.Notification += (_, e) =>
+        {
+            if (ServiceOf(e.Payload) is { } id)
+            {
+                heard.Add(id);
+            }
+        };
+        while (!stopping.IsCancellationRequested)
+        {
+            await connection.WaitAsync(stopping);
+            var batch = heard.Distinct().ToArray();
+            heard.Clear();
+            foreach (var id in batch)
+            {
+                await changes.PublishAsync(new DataChange.ServiceChanged(id));
+            }
         }
     }
 

@@ -1,31 +1,13 @@
+using System.Data.Common;
+
 namespace Referral.Data.Postgres;
 
-/// <summary>Ready: no write was refused lately, the server answers a query, and every migration is applied.</summary>
-public sealed class PostgresReadiness(PostgresConnectionFactory connections, PostgresMigrator migrator) : IStorageReadiness
+public sealed class PostgresReadiness(PostgresConnectionFactory connections, PostgresMigrator migrator) : StorageReadiness(connections.Health, migrator)
 {
-    public async Task<string?> ProblemAsync(CancellationToken cancellationToken)
-    {
-        if (connections.Health.RecentWriteFault is { } fault)
-        {
-            return $"Writes are refused: {fault.Summary}.";
-        }
+    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await connections.OpenAsync(cancellationToken);
 
-        try
-        {
-            await using var connection = await connections.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT 1";
-            await command.ExecuteScalarAsync(cancellationToken);
-            var pending = migrator.PendingScripts();
-            return pending.Count == 0 ? null : $"{pending.Count} migrations not applied.";
-        }
-        catch (StorageFaultException unreachable)
-        {
-            return $"The database cannot be reached: {unreachable.Summary}.";
-        }
-        catch (Exception e) when (PostgresErrors.AsStorageFault(e, connections.Database) is { } unreachable)
-        {
-            return $"The database cannot be reached: {unreachable.Summary}.";
-        }
-    }
+    protected override string? Unreachable(Exception e) =>
+        (e as StorageFaultException ?? PostgresErrors.AsStorageFault(e, connections.Database)) is { } fault
+            ? $"The database cannot be reached: {fault.Summary}."
+            : null;
 }

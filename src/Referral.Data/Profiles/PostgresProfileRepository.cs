@@ -54,14 +54,9 @@ public sealed class PostgresProfileRepository(PostgresConnectionFactory connecti
             var current = await connection.QuerySingleOrDefaultAsync<ProfileRow>(new CommandDefinition(
                 "SELECT version AS Version, created_at AS CreatedAt FROM profiles WHERE id = @id AND ods_code = @odsCode FOR UPDATE",
                 new { id, odsCode }, transaction, cancellationToken: cancellationToken));
-            if (current is null)
+            if (ReplaceOutcome.Refusal<Profile>(current?.Version, expectedVersion) is { } refusal)
             {
-                return new ReplaceOutcome<Profile>.NotFound();
-            }
-
-            if (expectedVersion is { } expected && expected != current.Version)
-            {
-                return new ReplaceOutcome<Profile>.VersionMismatch(current.Version);
+                return refusal;
             }
 
             try
@@ -82,7 +77,7 @@ public sealed class PostgresProfileRepository(PostgresConnectionFactory connecti
             }
 
             await transaction.CommitAsync(cancellationToken);
-            return new ReplaceOutcome<Profile>.Replaced(new Profile(id, odsCode, current.Version + 1, nhsNumber, details, current.CreatedAt, now));
+            return new ReplaceOutcome<Profile>.Replaced(new Profile(id, odsCode, current!.Version + 1, nhsNumber, details, current.CreatedAt, now));
         }, cancellationToken);
     }
 

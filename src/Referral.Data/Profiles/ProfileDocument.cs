@@ -67,6 +67,11 @@ internal sealed record ProfileDocument
 
     [JsonPropertyName("consent")]
     public ConsentDocument Consent { get; init; } = new();
+
+    // Added in engine 2.0.0, last so that rows stored before it keep their member order; left
+    // out when not recorded, so such a row read and written back unchanged keeps its bytes.
+    [JsonPropertyName("gender"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Gender { get; init; }
 }
 
 internal sealed record FormatPreferencesDocument

@@ -51,14 +51,9 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var current = await connection.QuerySingleOrDefaultAsync<ProfileRow>(new CommandDefinition(
                 "SELECT version AS Version, created_at AS CreatedAt FROM profiles WHERE id = @id AND ods_code = @odsCode", new { id, odsCode }, transaction, cancellationToken: cancellationToken));
-            if (current is null)
+            if (ReplaceOutcome.Refusal<Profile>(current?.Version, expectedVersion) is { } refusal)
             {
-                return new ReplaceOutcome<Profile>.NotFound();
-            }
-
-            if (expectedVersion is { } expected && expected != current.Version)
-            {
-                return new ReplaceOutcome<Profile>.VersionMismatch(current.Version);
+                return refusal;
             }
 
             try
@@ -80,7 +75,7 @@ public sealed class SqliteProfileRepository(SqliteConnectionFactory connections)
             }
 
             await transaction.CommitAsync(cancellationToken);
-            return new ReplaceOutcome<Profile>.Replaced(new Profile(id, odsCode, current.Version + 1, nhsNumber, details, current.CreatedAt, now));
+            return new ReplaceOutcome<Profile>.Replaced(new Profile(id, odsCode, current!.Version + 1, nhsNumber, details, current.CreatedAt, now));
         }, cancellationToken);
     }
 

@@ -38,14 +38,7 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
                         (SELECT json_extract(document, '$.formats[0]') FROM services WHERE id = @ServiceId), @ExtraversionBand, @Lonely)
                 """,
                 referral, transaction, cancellationToken: cancellationToken));
-            await InsertEvent(connection, transaction, referral.Id, 1, ReferralStatuses.Proposed, null, now, now, cancellationToken);
-            await AuditTrail.AppendAsync(connection, transaction, referral.Id, referral.OdsCode, "referral-created",
-                new { referral.ServiceId, referral.RecommendationId, referral.Route, referral.Source, status = ReferralStatuses.Proposed, recordSharing = referral.RecordSharing }, keyId, now, cancellationToken);
-            if (referral.Endorsement is { } endorsement)
-            {
-                await InsertEndorsement(connection, transaction, referral.Id, referral.OdsCode, endorsement, keyId, now, cancellationToken);
-            }
-
+            await ReferralWrites.CreatedAsync(connection, transaction, referral, keyId, cancellationToken);
             var stored = (await Read(connection, transaction, referral.OdsCode, [referral.Id], cancellationToken)).Single();
             if (idempotency is not null
                 && !await SqliteIdempotentResponses.TryStoreAsync(connection, transaction, referral.OdsCode, idempotency, referral.Id, stored, now, cancellationToken))
@@ -101,33 +94,11 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
 
             var serviceStatus = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
                 "SELECT status FROM services WHERE id = @ServiceId", new { referral.ServiceId }, transaction, cancellationToken: cancellationToken));
-            switch (decide(new ReferralSnapshot(referral, serviceStatus)))
+            if (await ReferralWrites.ApplyAsync(connection, transaction, referral, decide(new ReferralSnapshot(referral, serviceStatus)), keyId, now, cancellationToken) is { } refused)
             {
-                case ReferralAmendment.Refuse refuse:
-                    return refuse.Outcome;
-                case ReferralAmendment.Move move:
-                    await Move(connection, transaction, referral, move.Change, keyId, now, cancellationToken);
-                    break;
-                case ReferralAmendment.Endorse endorse:
-                    await InsertEndorsement(connection, transaction, id, odsCode, endorse.Endorsement, keyId, now, cancellationToken);
-                    break;
-                case ReferralAmendment.WithdrawEndorsement withdrawal:
-                    await connection.ExecuteAsync(new CommandDefinition(
-                        "UPDATE endorsements SET withdrawn_at = @now, withdrawal_reason = @Reason WHERE referral_id = @id",
-                        new { now, withdrawal.Reason, id }, transaction, cancellationToken: cancellationToken));
-                    await AuditTrail.AppendAsync(connection, transaction, id, odsCode, "endorsement-withdrawn", new { }, keyId, now, cancellationToken);
-                    break;
-                case ReferralAmendment.ShareWithRecord sharing:
-                    await connection.ExecuteAsync(new CommandDefinition(
-                        "UPDATE referrals SET record_sharing = @RecordSharing WHERE id = @id",
-                        new { sharing.RecordSharing, id }, transaction, cancellationToken: cancellationToken));
-                    await AuditTrail.AppendAsync(connection, transaction, id, odsCode, "record-sharing-changed",
-                        new { from = referral.RecordSharing, to = sharing.RecordSharing }, keyId, now, cancellationToken);
-                    break;
+                return refused;
             }
 
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE referrals SET version = version + 1, updated_at = @now WHERE id = @id", new { now, id }, transaction, cancellationToken: cancellationToken));
             var stored = (await Read(connection, transaction, odsCode, [id], cancellationToken)).Single();
             await transaction.CommitAsync(cancellationToken);
             return new ReferralChange.Done(stored);
@@ -168,34 +139,6 @@ public sealed class SqliteReferralRepository(SqliteConnectionFactory connections
             new { open = ReferralStatuses.Open },
             cancellationToken: cancellationToken));
         return rows.ToList();
-    }
-
-    private static async Task Move(
-        DbConnection connection, DbTransaction transaction, ReferralRecord referral, StatusChangeInput change, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE referrals SET status = @Status WHERE id = @Id", new { change.Status, referral.Id }, transaction, cancellationToken: cancellationToken));
-        await InsertEvent(connection, transaction, referral.Id, referral.History[^1].Seq + 1, change.Status, change.Reason, change.OccurredAt, now, cancellationToken);
-        await AuditTrail.AppendAsync(connection, transaction, referral.Id, referral.OdsCode, "status-changed", AuditTrail.StatusChange(referral, change), keyId, now, cancellationToken);
-    }
-
-    private static async Task InsertEvent(
-        DbConnection connection, DbTransaction transaction, Guid id, int seq, string status, string? reason, DateTimeOffset occurredAt, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO referral_events (referral_id, seq, status, reason, occurred_at, recorded_at) VALUES (@id, @seq, @status, @reason, @occurredAt, @now)",
-            new { id, seq, status, reason, occurredAt, now }, transaction, cancellationToken: cancellationToken));
-
-    private static async Task InsertEndorsement(
-        DbConnection connection, DbTransaction transaction, Guid id, string odsCode, EndorsementInput endorsement, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO endorsements (referral_id, clinician_name, clinician_role, registration_body, registration_number, note, endorsed_at, recorded_at)
-            VALUES (@id, @ClinicianName, @Role, @Body, @Number, @Note, @EndorsedAt, @now)
-            """,
-            new { id, endorsement.ClinicianName, endorsement.Role, endorsement.Registration?.Body, endorsement.Registration?.Number, endorsement.Note, endorsement.EndorsedAt, now },
-            transaction, cancellationToken: cancellationToken));
-        await AuditTrail.AppendAsync(connection, transaction, id, odsCode, "endorsed", AuditTrail.Endorsement(endorsement), keyId, now, cancellationToken);
     }
 
     private static async Task<IReadOnlyList<ReferralRecord>> Read(

@@ -70,6 +70,13 @@ public sealed class ServiceArea
 
     /// <summary>How far from the venue the service takes people, in km; null when national.</summary>
     public int? RadiusKm { get; init; }
+
+    /// <summary>
+    /// How far from the venue the service's remote formats (online, phone, messages) are offered,
+    /// in km: a local group whose online sessions are for its own area. Null when its remote
+    /// formats are open to anyone, wherever they live.
+    /// </summary>
+    public int? RemoteRadiusKm { get; init; }
 }
 
 public sealed class Eligibility
@@ -77,6 +84,9 @@ public sealed class Eligibility
     public int? MinAge { get; init; }
 
     public int? MaxAge { get; init; }
+
+    /// <summary>A code of Vocabularies.GenderEligibility (anyone, women, men); null means anyone.</summary>
+    public string? Gender { get; init; }
 }
 
 public sealed class Capacity

@@ -44,7 +44,15 @@ public static class FactorWeights
     /// prior's order. With no patient ranking and an unknown cohort, each weight is the mean of
     /// the two priors' weights (which still sum to 1).
     /// </summary>
-    public static EffectiveWeights For(Cohort cohort, IReadOnlyList<string>? patientPriorities)
+    public static EffectiveWeights For(Cohort cohort, IReadOnlyList<string>? patientPriorities) =>
+        patientPriorities is null or { Count: 0 } ? PriorOnly[(int)cohort] : Compute(cohort, patientPriorities);
+
+    // Most patients rank nothing themselves: their weights are one of three, worked out once
+    // (every recommendation and every profile read needs them).
+    private static readonly EffectiveWeights[] PriorOnly =
+        [Compute(Cohort.NeverUsed, null), Compute(Cohort.HasUsed, null), Compute(Cohort.Unknown, null)];
+
+    private static EffectiveWeights Compute(Cohort cohort, IReadOnlyList<string>? patientPriorities)
     {
         var priorWeight = DecisionFactors.All.ToDictionary(f => f.Code, f => PriorWeight(f, cohort));
         var patient = patientPriorities ?? [];

@@ -18,6 +18,12 @@ public sealed record ProfileInput
     /// <summary>How far the patient will travel to something in person, in km.</summary>
     public int MaxTravelKm { get; init; } = 10;
 
+    /// <summary>
+    /// A code of Vocabularies.Genders, recorded only if the patient chooses to give it; null when
+    /// not recorded. Used only to keep women-only and men-only services to those they are for.
+    /// </summary>
+    public string? Gender { get; init; }
+
     public IReadOnlyList<string> Conditions { get; init; } = [];
 
     public IReadOnlyList<string> Communities { get; init; } = [];

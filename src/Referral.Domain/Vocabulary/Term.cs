@@ -1,7 +1,20 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+
 namespace Referral.Domain.Vocabulary;
 
 /// <summary>One entry of a controlled vocabulary: a stable API code and the words a person reads.</summary>
-public sealed record Term(string Code, string Label);
+public sealed record Term(string Code, string Label)
+{
+    /// <summary>
+    /// What the code covers, in a sentence, where the label alone could be read more than one
+    /// way (conditions and communities): a GP coding a patient and an administrator coding a
+    /// service must mean the same thing by it. Null where the label says it all.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [Description("What the code covers, where the label alone could be read more than one way (every condition and community has one).")]
+    public string? Definition { get; init; }
+}
 
 /// <summary>A controlled vocabulary: the codes the API accepts for one field.</summary>
 public sealed class TermSet

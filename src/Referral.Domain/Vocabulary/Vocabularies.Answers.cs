@@ -37,6 +37,14 @@ public static partial class Vocabularies
         new("normal", "No more than for anyone else"),
     ]);
 
+    /// <summary>Why the choice rule moved a service up a recommendation set: a set's <c>variety[].rule</c>.</summary>
+    public static readonly TermSet VarietyRules = new("varietyRules",
+    [
+        new("local-and-remote", "So that the first three hold both a service the patient can attend in person and one they can use from home"),
+        new("organisations", "So that no more than two of the first three come from one organisation"),
+        new("formats", "So that the first three show more than one format"),
+    ]);
+
     /// <summary>What an audit trail row records: its <c>action</c>.</summary>
     public static readonly TermSet AuditActions = new("auditActions",
     [

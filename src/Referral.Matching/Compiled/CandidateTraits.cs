@@ -1,10 +1,10 @@
 namespace Referral.Matching.Compiled;
 
 /// <summary>
-/// One service reduced to numbers and bit sets, laid out so that constraints and scores read
-/// it without allocating or searching lists. Built once per service by <see cref="Candidate.Compile"/>.
-/// The whole directory is scanned on every request, so each field is stored in the narrowest
-/// type that holds it (96 bytes a service): memory traffic, not arithmetic, sets the pace.
+/// One service reduced to numbers and bit sets, laid out so that scores and explanations read it
+/// without allocating or searching lists. Built once per service by <see cref="Candidate.Compile"/>.
+/// Ranking reads it only for the few services whose upper bound can still reach the list; every
+/// service is first screened from its <see cref="Screen"/>, under a third of the size.
 /// A vocabulary outgrowing its field fails loudly when services are compiled (checked casts).
 /// </summary>
 internal readonly struct CandidateTraits
@@ -27,6 +27,12 @@ internal readonly struct CandidateTraits
 
     /// <summary>The haversine of the service area's radius (see <see cref="UnitVector"/>); ignored when <see cref="National"/>.</summary>
     public required double AreaHaversine { get; init; }
+
+    /// <summary>The haversine of the radius its remote formats are offered within; used only with <see cref="HasRemoteArea"/>.</summary>
+    public required double RemoteAreaHaversine { get; init; }
+
+    /// <summary>A stable hash of the organisation's name, ignoring case, spaces and punctuation: services with the same key are one organisation's.</summary>
+    public required ulong Organisation { get; init; }
 
     /// <summary>The track record as the practice asking is shown it; the engine may swap in another per request.</summary>
     public required DisclosedRecord Record { get; init; }
@@ -72,8 +78,14 @@ internal readonly struct CandidateTraits
 
     public bool TrainedFacilitators => (Flags & Flag.TrainedFacilitators) != 0;
 
+    public bool WomenOnly => (Flags & Flag.WomenOnly) != 0;
+
+    public bool MenOnly => (Flags & Flag.MenOnly) != 0;
+
+    public bool HasRemoteArea => (Flags & Flag.RemoteArea) != 0;
+
     [Flags]
-    internal enum Flag : byte
+    internal enum Flag : ushort
     {
         None = 0,
         Active = 1,
@@ -83,6 +95,9 @@ internal readonly struct CandidateTraits
         Accredited = 16,
         SafeguardingPolicy = 32,
         TrainedFacilitators = 64,
+        WomenOnly = 128,
+        MenOnly = 256,
+        RemoteArea = 512,
     }
 
     public static Flag FlagIf(bool condition, Flag flag) => condition ? flag : Flag.None;

@@ -28,6 +28,12 @@ internal sealed class PatientTraits
     /// <summary>The haversine of <see cref="MaxTravelKm"/> (see <see cref="UnitVector"/>).</summary>
     public required double MaxTravelHaversine { get; init; }
 
+    /// <summary>Recorded as a man: women-only services are closed to him.</summary>
+    public required bool IsMan { get; init; }
+
+    /// <summary>Recorded as a woman: men-only services are closed to her.</summary>
+    public required bool IsWoman { get; init; }
+
     public required ulong Conditions { get; init; }
 
     public required ulong Communities { get; init; }
@@ -94,6 +100,8 @@ internal sealed class PatientTraits
             Location = patient.Location is { } point ? UnitVector.From(point) : default,
             MaxTravelKm = patient.MaxTravelKm,
             MaxTravelHaversine = UnitVector.HaversineOf(patient.MaxTravelKm),
+            IsMan = patient.Gender == "man",
+            IsWoman = patient.Gender == "woman",
             Conditions = CodeMask.Of(Vocabularies.Conditions, patient.Conditions),
             Communities = CodeMask.Of(Vocabularies.Communities, patient.Communities),
             AccessNeeds = CodeMask.Of(Vocabularies.AccessibilityFeatures, patient.AccessibilityNeeds),

@@ -8,7 +8,9 @@ internal enum ExclusionReason
 {
     NotActive,
     Age,
+    Gender,
     Full,
+    OtherNeeds,
     AvoidedFormat,
     TooFar,
     OutOfArea,

@@ -13,11 +13,14 @@ internal enum InPersonDropped
 }
 
 /// <summary>
-/// What an eligible service offers this patient: its formats less those the patient avoids and
-/// any in-person formats they cannot get to or use. The distance to its venue is worked out only
-/// when an in-person format is still offered (NaN otherwise), because only then does it score.
+/// What an eligible service offers this patient: its formats less those the patient avoids, any
+/// in-person formats they cannot get to or use, and any remote formats offered only to an area
+/// they live outside (<paramref name="RemoteOutsideArea"/>). The distance to its venue is worked
+/// out only when an in-person format is still offered (NaN otherwise), because only then does it score.
 /// </summary>
-internal readonly record struct Offer(int Formats, double DistanceKm, InPersonDropped Dropped)
+internal readonly record struct Offer(int Formats, double DistanceKm, InPersonDropped Dropped, bool RemoteOutsideArea = false)
 {
     public bool InPerson => (Formats & FormatTable.InPerson) != 0;
+
+    public bool Remote => (Formats & FormatTable.Remote) != 0;
 }

@@ -5,7 +5,8 @@ using Referral.Matching.Constraints;
 
 namespace Referral.Matching.Factors;
 
-internal delegate string Explainer(PatientTraits patient, Candidate service, in Offer offer);
+/// <summary>The reason a GP reads out, worded for the band <paramref name="score"/> falls in (see <see cref="FitBands"/>).</summary>
+internal delegate string Explainer(PatientTraits patient, Candidate service, in Offer offer, double score);
 
 /// <summary>One decision factor as the engine applies it: its rule in words and its explanation.</summary>
 internal sealed record FactorRule(string Code, string Rule, Explainer Explain);

@@ -14,12 +14,15 @@ internal static class FreeOfCharge
     private static readonly double[] ByCost = [1, 0.5, 0];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Score(PatientTraits patient, in CandidateTraits service, in Offer offer) => ByCost[service.CostRank];
+    public static double Of(int costRank) => ByCost[costRank];
 
-    public static string Explain(PatientTraits patient, Candidate service, in Offer offer) => service.Traits.CostRank switch
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Score(PatientTraits patient, in CandidateTraits service, in Offer offer) => Of(service.CostRank);
+
+    public static string Explain(PatientTraits patient, Candidate service, in Offer offer, double score) => service.Traits.CostRank switch
     {
         0 => "Free to you.",
         1 => "Low cost: a small fee or donation.",
-        _ => "Paid: there is a charge.",
+        _ => "Not free: there is a charge.",
     };
 }

@@ -20,11 +20,16 @@ internal static class ProfessionalEndorsement
     private static readonly int LinkWorker = 1 << Vocabularies.ReferralRoutes.IndexOf("link-worker");
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Score(PatientTraits patient, in CandidateTraits service, in Offer offer) =>
-        0.6 * Route(service.Routes) + 0.4 * Smoothing.Share(service.Record.Endorsed, service.Record.Referrals);
+    public static double Of(int routes, DisclosedRecord record) =>
+        0.6 * Route(routes) + 0.4 * Smoothing.Share(record.Endorsed, record.Referrals);
 
-    public static string Explain(PatientTraits patient, Candidate service, in Offer offer)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Score(PatientTraits patient, in CandidateTraits service, in Offer offer) =>
+        Of(service.Routes, service.Record);
+
+    public static string Explain(PatientTraits patient, Candidate service, in Offer offer, double score)
     {
+        // Only a service that takes GP referrals reaches the good band (link workers alone: 0.68 at most).
         var route = Route(service.Traits.Routes) switch
         {
             1 => "Takes referrals from GP practices",
@@ -34,7 +39,7 @@ internal static class ProfessionalEndorsement
         var record = service.Record;
         var endorsed = record.Shown
             ? $"clinicians at other practices endorsed {Words.Share(record.EndorsedBands)} of the {record.Referrals} or more referrals they made through Referral"
-            : "too few referrals through Referral yet to show how often clinicians endorse it";
+            : "it is too early to say how often clinicians endorse it through Referral";
         return $"{route}; {endorsed}.";
     }
 

@@ -16,12 +16,14 @@ internal static class QualityConfidence
         "+ 0.2 if the directory reviewed it in the 12 months before the match date.";
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Score(PatientTraits patient, in CandidateTraits service, in Offer offer) =>
-        0.6 * Evidence.Value[service.Evidence]
-        + 0.2 * OneIf(service.Accredited)
-        + 0.2 * OneIf(service.ReviewedDay >= patient.ReviewCutoffDay);
+    public static double Of(int evidence, bool accredited, bool reviewed) =>
+        0.6 * Evidence.Value[evidence] + 0.2 * OneIf(accredited) + 0.2 * OneIf(reviewed);
 
-    public static string Explain(PatientTraits patient, Candidate service, in Offer offer)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Score(PatientTraits patient, in CandidateTraits service, in Offer offer) =>
+        Of(service.Evidence, service.Accredited, service.ReviewedDay >= patient.ReviewCutoffDay);
+
+    public static string Explain(PatientTraits patient, Candidate service, in Offer offer, double score)
     {
         var traits = service.Traits;
         var parts = new List<string> { Evidence.Words[traits.Evidence] };
@@ -29,10 +31,14 @@ internal static class QualityConfidence
         {
             parts.Add("holds " + Words.JoinWithAnd(service.Accreditations));
         }
+        else if (FitBands.Of(score) != FitBand.Good)
+        {
+            parts.Add("holds no quality mark");
+        }
 
         parts.Add(traits.ReviewedDay >= patient.ReviewCutoffDay
             ? "checked by the directory in the last 12 months"
-            : "not checked by the directory for over a year");
+            : "last checked by the directory more than 12 months ago");
         return Words.Capitalise(Words.JoinWithAnd(parts)) + ".";
     }
 }

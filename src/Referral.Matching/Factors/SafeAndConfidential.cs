@@ -13,10 +13,14 @@ internal static class SafeAndConfidential
     public const string Rule = "0.5 for a safeguarding policy + 0.5 for trained facilitators.";
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Score(PatientTraits patient, in CandidateTraits service, in Offer offer) =>
-        0.5 * OneIf(service.SafeguardingPolicy) + 0.5 * OneIf(service.TrainedFacilitators);
+    public static double Of(bool safeguardingPolicy, bool trainedFacilitators) =>
+        0.5 * OneIf(safeguardingPolicy) + 0.5 * OneIf(trainedFacilitators);
 
-    public static string Explain(PatientTraits patient, Candidate service, in Offer offer) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Score(PatientTraits patient, in CandidateTraits service, in Offer offer) =>
+        Of(service.SafeguardingPolicy, service.TrainedFacilitators);
+
+    public static string Explain(PatientTraits patient, Candidate service, in Offer offer, double score) =>
         (service.Traits.SafeguardingPolicy, service.Traits.TrainedFacilitators) switch
         {
             (true, true) => "Has a safeguarding policy and trained facilitators.",

@@ -18,19 +18,22 @@ internal static class SharedBackground
         "Run only for other communities: 0.";
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Score(PatientTraits patient, in CandidateTraits service, in Offer offer)
+    public static double Of(PatientTraits patient, ulong communities)
     {
         if (patient.Communities == 0)
         {
             return 0.5;
         }
 
-        var shared = BitOperations.PopCount(service.Communities & patient.Communities);
-        return 0.4 * OneIf(service.Communities == 0)
+        var shared = BitOperations.PopCount(communities & patient.Communities);
+        return 0.4 * OneIf(communities == 0)
             + OneIf(shared > 0) * (0.7 + 0.3 * shared / patient.CommunityCount);
     }
 
-    public static string Explain(PatientTraits patient, Candidate service, in Offer offer)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Score(PatientTraits patient, in CandidateTraits service, in Offer offer) => Of(patient, service.Communities);
+
+    public static string Explain(PatientTraits patient, Candidate service, in Offer offer, double score)
     {
         if (patient.Communities == 0)
         {
@@ -45,7 +48,7 @@ internal static class SharedBackground
 
         var shared = communities & patient.Communities;
         return shared == 0
-            ? $"Run for {Labels(communities)}, not a community you named."
+            ? $"Run for {Labels(communities)} rather than a community you named."
             : $"Run by and for {Labels(shared)}, a community you named.";
     }
 

@@ -17,18 +17,22 @@ internal static class SimilarExperiences
         "(in-person group 1, online group 0.8, one-to-one in person 0.6, one-to-one remote 0.45, online community 0.3, messages 0.1).";
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Score(PatientTraits patient, in CandidateTraits service, in Offer offer)
+    public static double Of(PatientTraits patient, ulong conditions, int formats)
     {
         if (patient.Conditions == 0)
         {
             return 0.5;
         }
 
-        var peers = 0.4 * OneIf(service.Conditions == 0) + OneIf((service.Conditions & patient.Conditions) != 0);
-        return peers * FormatTable.MaxSocialIntensity[offer.Formats];
+        var peers = 0.4 * OneIf(conditions == 0) + OneIf((conditions & patient.Conditions) != 0);
+        return peers * FormatTable.MaxSocialIntensity[formats];
     }
 
-    public static string Explain(PatientTraits patient, Candidate service, in Offer offer)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Score(PatientTraits patient, in CandidateTraits service, in Offer offer) =>
+        Of(patient, service.Conditions, offer.Formats);
+
+    public static string Explain(PatientTraits patient, Candidate service, in Offer offer, double score)
     {
         if (patient.Conditions == 0)
         {
@@ -47,9 +51,12 @@ internal static class SimilarExperiences
             return $"Aimed at people living with {Labels(conditions)} rather than the conditions you named.";
         }
 
-        var intensity = FormatTable.MaxSocialIntensity[offer.Formats];
-        var contact = intensity switch { >= 0.8 => "plenty of", >= 0.45 => "some", _ => "little" };
-        return $"People living with {Labels(shared)} use it, and it offers {contact} contact with them.";
+        return FitBands.Of(score) switch
+        {
+            FitBand.Good => $"People living with {Labels(shared)} use it, and it offers plenty of contact with them.",
+            FitBand.Partial => $"People living with {Labels(shared)} use it, and it offers some contact with them.",
+            _ => $"People living with {Labels(shared)} use it, but it offers little contact with them.",
+        };
     }
 
     private static string Labels(ulong conditions) => Words.JoinWithAnd(CodeMask.Labels(Vocabularies.Conditions, conditions));

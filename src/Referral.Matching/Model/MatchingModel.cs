@@ -7,6 +7,10 @@ namespace Referral.Matching;
 /// The engine as published at GET /v1/matching/model: every rule it applies, in words, so a
 /// clinician can check what a ranking rests on. Plain records, ready to serialise.
 /// </summary>
+/// <param name="Relevance">How relevance to the patient's needs comes before every factor.</param>
+/// <param name="Unknowns">What the factors do where the patient gave no answer.</param>
+/// <param name="Reasons">How each factor's reason is worded for its score.</param>
+/// <param name="Variety">The choice rule: how the first places are made a real choice when the patient names no format.</param>
 /// <param name="TrackRecords">What a practice is shown of past referrals' outcomes, and why it cannot single out another practice's patient.</param>
 public sealed record MatchingModel(
     string EngineVersion,
@@ -14,6 +18,9 @@ public sealed record MatchingModel(
     IReadOnlyList<CohortPriorModel> CohortPriors,
     WeightingModel Weighting,
     IReadOnlyList<ConstraintModel> HardConstraints,
+    string Relevance,
+    string Unknowns,
+    string Reasons,
     string Endorsement,
     string Variety,
     string TrackRecords,

@@ -11,6 +11,9 @@ internal sealed class TopK(int capacity, CandidateDirectory directory)
     private readonly Ranked[] _heap = new Ranked[capacity];
     private int _count;
 
+    /// <summary>The total a candidate must reach to enter: the weakest kept once the list is full, else none.</summary>
+    public double Threshold => _count == _heap.Length && _count > 0 ? _heap[0].Total : double.NegativeInfinity;
+
     public void Add(double total, int index, in Offer offer)
     {
         if (_count < _heap.Length)

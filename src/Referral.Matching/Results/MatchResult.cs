@@ -11,6 +11,7 @@ namespace Referral.Matching;
 /// <param name="Items">Best first.</param>
 /// <param name="Exclusions">Services removed by each hard constraint, for every reason code (0 where none).</param>
 /// <param name="CandidatesConsidered">Services in the directory that was ranked.</param>
+/// <param name="Variety">The services the choice rule moved up, each with its rule and reason; empty when it moved none.</param>
 public sealed record MatchResult(
     string EngineVersion,
     string Cohort,
@@ -18,7 +19,8 @@ public sealed record MatchResult(
     EndorsementAdvice Endorsement,
     IReadOnlyList<Match> Items,
     IReadOnlyDictionary<string, int> Exclusions,
-    int CandidatesConsidered);
+    int CandidatesConsidered,
+    IReadOnlyList<VarietyMove> Variety);
 
 /// <param name="Rank">1 for the best match.</param>
 /// <param name="Formats">The formats offered to this patient: the service's own, less avoided formats and in-person formats they cannot reach or use.</param>
@@ -40,6 +42,16 @@ public sealed record Match(
 /// <param name="Contribution">Weight × score: this factor's share of the total.</param>
 /// <param name="Reason">One sentence a GP can read out.</param>
 public sealed record FactorScore(string Factor, double Weight, double Score, double Contribution, string Reason);
+
+/// <summary>One service the choice rule moved up the list, so a GP can see the order is not the scores' alone.</summary>
+/// <param name="Rule">local-and-remote, organisations or formats: the requirement the plain order did not meet.</param>
+/// <param name="Rank">Where it now stands.</param>
+/// <param name="Reason">One sentence a GP can read out.</param>
+public sealed record VarietyMove(
+    [property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.VarietyRules))] string Rule,
+    Guid ServiceId,
+    int Rank,
+    string Reason);
 
 /// <param name="Importance">high or normal.</param>
 public sealed record EndorsementAdvice([property: Vocabulary(typeof(Vocabularies), nameof(Vocabularies.EndorsementImportance))] string Importance, string Reason);

@@ -18,8 +18,8 @@ public sealed class MappingRoundTripTests(ApiFactory api) : IClassFixture<ApiFac
         b["organisation"] = new JsonObject { ["name"] = "Round Trip Trust", ["charityNumber"] = "NIC123456", ["website"] = "https://roundtrip.example.org.uk" };
         b["communities"] = new JsonArray("carers");
         b["venuePostcode"] = "LS7 3QB";
-        b["serviceArea"] = new JsonObject { ["national"] = false, ["radiusKm"] = 12 };
-        b["eligibility"] = new JsonObject { ["minAge"] = 18, ["maxAge"] = 80 };
+        b["serviceArea"] = new JsonObject { ["national"] = false, ["radiusKm"] = 12, ["remoteRadiusKm"] = 20 };
+        b["eligibility"] = new JsonObject { ["minAge"] = 18, ["maxAge"] = 80, ["gender"] = "women" };
         b["capacity"] = new JsonObject { ["status"] = "waitlist", ["waitWeeks"] = 3 };
         b["quality"] = new JsonObject { ["trainedFacilitators"] = true, ["safeguardingPolicy"] = true, ["evidenceLevel"] = "trial", ["accreditations"] = new JsonArray("Mind Quality Mark") };
         b["contact"] = new JsonObject { ["email"] = "hello@roundtrip.example.org.uk", ["phone"] = "0113 496 0123", ["website"] = "https://roundtrip.example.org.uk/walk" };
@@ -32,6 +32,7 @@ public sealed class MappingRoundTripTests(ApiFactory api) : IClassFixture<ApiFac
     private static JsonObject Profile() => ProfileBodies.With(p =>
     {
         p["postcode"] = "LS6";
+        p["gender"] = "woman";
         p["communities"] = new JsonArray("carers");
         p["languages"] = new JsonArray("pa", "en");
         p["needsInterpreter"] = true;

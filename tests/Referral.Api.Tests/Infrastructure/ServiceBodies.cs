@@ -23,7 +23,7 @@ public static class ServiceBodies
         b["name"] = name;
         b["formats"] = new JsonArray("online-group");
         b["venuePostcode"] = null;
-        b["serviceArea"] = new JsonObject { ["national"] = true, ["radiusKm"] = null };
+        b["serviceArea"] = new JsonObject { ["national"] = true, ["radiusKm"] = null, ["remoteRadiusKm"] = null };
     });
 
     public static JsonObject At(string name, string postcode) => With(b =>

@@ -45,10 +45,27 @@ public static class StoredData
         foreach (var file in await DatabaseFilesAsync(api))
         {
             var bytes = await File.ReadAllBytesAsync(file);
-            Assert.True(
-                System.Text.Encoding.UTF8.GetString(bytes).IndexOf(words, StringComparison.Ordinal) < 0,
-                $"{Path.GetFileName(file)} still holds \"{words}\"");
+            if (System.Text.Encoding.UTF8.GetString(bytes).Contains(words, StringComparison.Ordinal))
+            {
+                Assert.Fail($"{await NameOfAsync(api, file)} still holds \"{words}\"");
+            }
         }
+    }
+
+    /// <summary>A file as a person would look it up: on PostgreSQL, the relation it holds.</summary>
+    private static async Task<string> NameOfAsync(ApiFactory api, string file)
+    {
+        var name = Path.GetFileName(file);
+        var digits = new string(name.TakeWhile(char.IsAsciiDigit).ToArray());
+        if (!TestStorage.IsPostgres || digits.Length == 0)
+        {
+            return name;
+        }
+
+        await using var connection = await api.OpenDatabaseAsync();
+        var relation = await connection.ExecuteScalarAsync<string?>(
+            "SELECT pg_filenode_relation(0, @node::oid)::text", new { node = long.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) });
+        return $"{name} ({relation ?? "no relation"})";
     }
 
     /// <summary>

@@ -42,14 +42,29 @@ public sealed class ErasureTests(ApiFactory api, ITestOutputHelper output) : ICl
             }
         }
 
-        await PostgresCompaction.CompactAsync(api.Postgres.ApplicationConnectionString, default);
-
         if (!readable)
         {
+            await PostgresCompaction.CompactAsync(api.Postgres.ApplicationConnectionString, default);
             output.WriteLine("The test server's files cannot be read from here: only live rows were checked.");
             return;
         }
 
-        await api.AssertNowhereOnDiskAsync(Words);
+        // Compaction keeps row versions that a transaction still running might see (here, at
+        // worst an autovacuum ANALYZE of the new database's catalogs), as the README says; the
+        // next run, once that transaction is over, removes them.
+        for (var run = 1; ; run++)
+        {
+            await PostgresCompaction.CompactAsync(api.Postgres.ApplicationConnectionString, default);
+            try
+            {
+                await api.AssertNowhereOnDiskAsync(Words);
+                return;
+            }
+            catch (Xunit.Sdk.FailException still) when (run < 5)
+            {
+                output.WriteLine($"After compaction {run}: {still.Message}");
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
     }
 }

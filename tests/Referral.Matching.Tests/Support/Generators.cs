@@ -12,10 +12,13 @@ namespace Referral.Matching.Tests.Support;
 internal static class Generators
 {
     private static readonly string[] FormatCodes = Formats.All.Select(f => f.Code).ToArray();
-    private static readonly string[] ConditionPool = ["anxiety", "depression", "diabetes", "cancer", "bereavement"];
-    private static readonly string[] CommunityPool = ["carers", "veterans", "older-people", "south-asian"];
+    private static readonly string[] ConditionPool = ["anxiety", "depression", "diabetes", "cancer", "bereavement", "hiv"];
+    private static readonly string[] CommunityPool = ["carers", "veterans", "older-people", "south-asian", "dementia-carers"];
     private static readonly string[] LanguagePool = ["en", "pl", "ur", "cy"];
-    private static readonly string[] AccessPool = ["step-free-access", "hearing-loop", "large-print", "captions"];
+    private static readonly string[] AccessPool = ["step-free-access", "hearing-loop", "large-print", "captions", "wheelchair-accessible"];
+
+    // Few names, so that services often share an organisation.
+    private static readonly string[] OrganisationPool = ["Leeds Mind", "Carers Leeds", "LEEDS MIND.", "Age UK Leeds", "Sunrise Trust"];
     private static readonly string[] SlotPool = Vocabularies.ScheduleSlots.Codes.ToArray();
     private static readonly string[] FactorCodes = DecisionFactors.All.Select(f => f.Code).ToArray();
 
@@ -70,6 +73,10 @@ internal static class Generators
         from hasVenue in Gen.Int[0, 9]
         from venue in Gen.OneOf(Places.All)
         from record in Record
+        from organisation in Gen.OneOf(OrganisationPool)
+        from gender in Gen.OneOf<string?>(null, null, null, "anyone", "women", "men")
+        from remoteArea in Gen.Int[0, 3]
+        from remoteRadius in Gen.Int[1, 300]
         select new ServiceSpec
         {
             Id = id,
@@ -87,6 +94,9 @@ internal static class Generators
             Status = status,
             National = national,
             RadiusKm = national ? null : radius,
+            RemoteRadiusKm = national || remoteArea > 0 ? null : remoteRadius,
+            Gender = gender,
+            Organisation = organisation,
             Evidence = quality.Evidence,
             Accreditations = quality.Accreditations,
             Safeguarding = quality.Safeguarding,
@@ -116,9 +126,11 @@ internal static class Generators
         // The lowest value of extraversion, ucla and ranked below stands for "not answered".
         from ranked in Gen.Int[-1, 12]
         from ranking in Gen.Shuffle(FactorCodes)
+        from gender in Gen.OneOf<string?>(null, "woman", "man", "non-binary")
         select new Patient
         {
             BirthYear = birthYear,
+            Gender = gender,
             Location = location,
             MaxTravelKm = maxTravel,
             Conditions = conditions,

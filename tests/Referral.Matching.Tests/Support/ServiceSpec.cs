@@ -24,6 +24,9 @@ public sealed record ServiceSpec
     public string Status { get; init; } = "active";
     public bool National { get; init; }
     public int? RadiusKm { get; init; } = 50;
+    public int? RemoteRadiusKm { get; init; }
+    public string? Gender { get; init; }
+    public string Organisation { get; init; } = "Test charity";
     public string Evidence { get; init; } = "participant-feedback";
     public string[] Accreditations { get; init; } = [];
     public bool Safeguarding { get; init; } = true;
@@ -41,17 +44,17 @@ public sealed record ServiceSpec
         Version = 1,
         Name = Name,
         Description = "A test service.",
-        Organisation = new Organisation { Name = "Test charity" },
+        Organisation = new Organisation { Name = Organisation },
         Conditions = Conditions,
         Communities = Communities,
         Formats = Formats,
         VenuePostcode = Venue is null ? null : "LS1 4AP",
-        ServiceArea = new ServiceArea { National = National, RadiusKm = RadiusKm },
+        ServiceArea = new ServiceArea { National = National, RadiusKm = RadiusKm, RemoteRadiusKm = RemoteRadiusKm },
         Schedule = Schedule,
         Languages = Languages,
         Accessibility = Accessibility,
         Cost = Cost,
-        Eligibility = new Eligibility { MinAge = MinAge, MaxAge = MaxAge },
+        Eligibility = new Eligibility { MinAge = MinAge, MaxAge = MaxAge, Gender = Gender },
         Capacity = new Capacity { Status = Capacity },
         Quality = new Quality
         {

@@ -40,6 +40,10 @@ public sealed record ProfileBody
     [Description("How far the patient will travel to something in person, in km.")]
     public int MaxTravelKm { get; init; } = DefaultMaxTravelKm;
 
+    [Description("Optional, and recorded only if the patient chooses to give it: their sex or gender (vocabulary: genders). Used only to keep women-only and men-only services to those they are for; left out, every such service stays open to the patient.")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.Genders))]
+    public string? Gender { get; init; }
+
     [Description("Conditions the patient wants support with (vocabulary: conditions).")]
     [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.Conditions))]
     public IReadOnlyList<string> Conditions { get; init; } = [];

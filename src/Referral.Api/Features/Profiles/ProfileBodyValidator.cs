@@ -30,6 +30,7 @@ public sealed class ProfileBodyValidator : AbstractValidator<ProfileBody>
             .NotEmpty()
             .Must(p => districts.TryLocate(p, out _, out _))
             .WithMessage("'postcode' must be a UK postcode or postcode district that exists, such as 'LS1 4AP' or 'LS1'.");
+        RuleFor(p => p.Gender).In(Vocabularies.Genders);
         RuleFor(p => p.Conditions).Codes(Vocabularies.Conditions);
         RuleFor(p => p.Communities).Codes(Vocabularies.Communities);
         RuleFor(p => p.Languages).Codes(Vocabularies.Languages);

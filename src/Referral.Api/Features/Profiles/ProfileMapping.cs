@@ -41,6 +41,7 @@ public static class ProfileMapping
         BirthYear = body.BirthYear,
         Postcode = Postcode.DistrictOf(body.Postcode)!,
         MaxTravelKm = body.MaxTravelKm,
+        Gender = body.Gender,
         Conditions = body.Conditions,
         Communities = body.Communities,
         Languages = body.Languages,

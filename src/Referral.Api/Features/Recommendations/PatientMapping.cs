@@ -16,6 +16,7 @@ public static class PatientMapping
             BirthYear = d.BirthYear,
             Location = districts.TryLocate(profile.PostcodeDistrict, out _, out var centroid) ? centroid : null,
             MaxTravelKm = d.MaxTravelKm,
+            Gender = d.Gender,
             Conditions = d.Conditions,
             Communities = d.Communities,
             Languages = d.Languages,

@@ -20,7 +20,8 @@ public sealed record RecommendationSetView(
     [property: Description("Best first. score is 0-100; each factor has its weight, score (0-1), contribution and a reason in plain words.")] IReadOnlyList<RecommendedService> Items,
     [property: Description("How many services each hard constraint removed, by reason code.")] IReadOnlyDictionary<string, int> Exclusions,
     int CandidatesConsidered,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    [property: Description("The services the choice rule moved up (GET /v1/matching/model: variety), each with its rule and a reason in plain words; empty when it moved none. Absent from sets made before engine 2.0.0.")] IReadOnlyList<VarietyMove>? Variety = null);
 
 /// <summary>One ranked service. Figures are rounded to four decimals: enough to read, and the set stays small.</summary>
 public sealed record RecommendedService(

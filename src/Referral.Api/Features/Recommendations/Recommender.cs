@@ -38,7 +38,7 @@ public sealed class Recommender(
         var result = MatchingEngine.Rank(profile.ToPatient(districts), candidates, limit, DateOnly.FromDateTime(now.UtcDateTime), trackRecords);
         var set = new RecommendationSetView(
             Guid.NewGuid(), profile.Id, profile.Version, result.EngineVersion, WeightsView.From(result.Weights),
-            result.Endorsement, result.Items.Select(RecommendedService.From).ToList(), result.Exclusions, result.CandidatesConsidered, now);
+            result.Endorsement, result.Items.Select(RecommendedService.From).ToList(), result.Exclusions, result.CandidatesConsidered, now, result.Variety);
 
         // Stored as the very bytes returned, so a later GET cannot differ from what was shown.
         var document = JsonSerializer.SerializeToUtf8Bytes(set, json.Value.SerializerOptions);

@@ -22,7 +22,9 @@ public sealed record VocabularySet(
     IReadOnlyList<Term> ReferralRoutes,
     IReadOnlyList<Term> ServiceStatuses,
     IReadOnlyList<FactorTerm> DecisionFactors,
+    IReadOnlyList<Term> GenderEligibility,
     IReadOnlyList<Term> CostLimits,
+    IReadOnlyList<Term> Genders,
     IReadOnlyList<Term> ReferralHandoffs,
     IReadOnlyList<Term> ReferralSources,
     IReadOnlyList<Term> ReferralStatuses,
@@ -33,6 +35,7 @@ public sealed record VocabularySet(
     IReadOnlyList<Term> PriorSources,
     IReadOnlyList<Term> WeightSources,
     IReadOnlyList<Term> EndorsementImportance,
+    IReadOnlyList<Term> VarietyRules,
     IReadOnlyList<Term> AuditActions,
     IReadOnlyList<Term> RecordSharing);
 
@@ -53,7 +56,9 @@ public static class VocabulariesApi
         Domain.Factors.DecisionFactors.All
             .Select(f => new FactorTerm(f.Code, f.Meaning, f.PriorRankNeverUsed, f.PriorRankHasUsed, f.Source == PriorSource.Survey ? "survey" : "assumption"))
             .ToList(),
+        Vocabularies.GenderEligibility.Terms,
         Vocabularies.CostLimits.Terms,
+        Vocabularies.Genders.Terms,
         Vocabularies.ReferralHandoffs.Terms,
         Vocabularies.ReferralSources.Terms,
         Vocabularies.ReferralStatuses.Terms,
@@ -64,6 +69,7 @@ public static class VocabulariesApi
         Vocabularies.PriorSources.Terms,
         Vocabularies.WeightSources.Terms,
         Vocabularies.EndorsementImportance.Terms,
+        Vocabularies.VarietyRules.Terms,
         Vocabularies.AuditActions.Terms,
         Vocabularies.RecordSharing.Terms);
 
@@ -73,7 +79,7 @@ public static class VocabulariesApi
             .WithTags("Vocabularies")
             .WithName("GetVocabularies")
             .WithSummary("The controlled vocabularies")
-            .WithDescription("Every code list the API accepts. For services: formats, conditions, communities, accessibility features, schedule slots, languages (ISO 639-1), costs, capacity statuses, evidence levels, referral routes (who may refer) and service statuses. For profiles: cost limits and the twelve decision factors with their cohort priors (factors whose source is 'assumption' are the product's own, not the survey's). For referrals: referral handoffs (the route of a referral), sources, statuses, decline reasons, clinician roles, registration bodies and record sharing (what may go back to the GP record). Codes the API only answers with: cohorts, prior sources, weight sources, endorsement importance and audit actions.")
+            .WithDescription("Every code list the API accepts. For services: formats, conditions, communities, accessibility features, schedule slots, languages (ISO 639-1), costs, capacity statuses, evidence levels, referral routes (who may refer), service statuses and gender eligibility. Conditions and communities each carry a definition of what the code covers. For profiles: cost limits, genders (recorded only if the patient chooses) and the twelve decision factors with their cohort priors (factors whose source is 'assumption' are the product's own, not the survey's). For referrals: referral handoffs (the route of a referral), sources, statuses, decline reasons, clinician roles, registration bodies and record sharing (what may go back to the GP record). Codes the API only answers with: cohorts, prior sources, weight sources, endorsement importance, variety rules and audit actions.")
             .AllowAnonymous();
         return app;
     }

@@ -142,6 +142,10 @@ public sealed class ServiceAreaBody
     [Range(1, 500)]
     [Description("How far from the venue the service takes people, in km. Required unless national.")]
     public int? RadiusKm { get; init; }
+
+    [Range(1, 500)]
+    [Description("Optional: how far from the venue the service's remote formats (online, phone, messages) are offered, in km, for a local service whose online sessions are for its own area. Absent: its remote formats are open to anyone, wherever they live. Needs a venuePostcode; not for a national service.")]
+    public int? RemoteRadiusKm { get; init; }
 }
 
 [SchemaName("Eligibility")]
@@ -152,6 +156,10 @@ public sealed class EligibilityBody
 
     [Range(0, 120)]
     public int? MaxAge { get; init; }
+
+    [Description("Optional: who the service is open to by sex or gender, as the service defines it: anyone (the same as leaving it out), women or men (vocabulary: genderEligibility).")]
+    [Vocabulary(typeof(Vocabularies), nameof(Vocabularies.GenderEligibility))]
+    public string? Gender { get; init; }
 }
 
 [SchemaName("Capacity")]

@@ -53,6 +53,14 @@ public sealed class ServiceBodyValidator : AbstractValidator<ServiceBody>
             .NotEmpty().WithMessage("A service that is not national needs a 'venuePostcode' to measure its area from; an online-only service is national.")
             .When(s => s.ServiceArea is { National: false } && s.Formats?.Any(IsInPerson) != true);
 
+        // The remote area is measured from the venue, and a national service has no area.
+        RuleFor(s => s.ServiceArea.RemoteRadiusKm)
+            .Null().WithMessage("'serviceArea.remoteRadiusKm' must be absent for a national service.")
+            .When(s => s.ServiceArea is { National: true });
+        RuleFor(s => s.VenuePostcode)
+            .NotEmpty().WithMessage("'serviceArea.remoteRadiusKm' needs a 'venuePostcode' to measure the area from.")
+            .When(s => s.ServiceArea is { National: false, RemoteRadiusKm: not null });
+
         RuleFor(s => s.LastReviewed)
             .NotEqual(default(DateOnly)).WithMessage("'lastReviewed' is required.")
             .Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("'lastReviewed' cannot be in the future.");
@@ -76,6 +84,7 @@ public sealed class ServiceBodyValidator : AbstractValidator<ServiceBody>
             RuleFor(e => e.MaxAge)
                 .GreaterThanOrEqualTo(e => e.MinAge).When(e => e.MinAge is not null)
                 .WithMessage("'maxAge' must not be below 'minAge'.");
+            RuleFor(e => e.Gender).In(Vocabularies.GenderEligibility);
         }
     }
 
