@@ -30,6 +30,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IServiceRepository>(provider => new NotifyingServiceRepository(
             provider.GetRequiredService<SqliteServiceRepository>(), provider.GetRequiredService<ChangeFeed>()));
         services.AddSingleton<IImportProvenance, SqliteImportProvenance>();
+        services.AddSingleton<Imports.IImportJobRepository, Imports.SqliteImportJobRepository>();
         services.AddSingleton<IApiKeyRepository, SqliteApiKeyRepository>();
         services.AddSingleton<IProfileRepository, SqliteProfileRepository>();
         services.AddSingleton<IReferralRepository, SqliteReferralRepository>();
@@ -57,6 +58,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IServiceRepository>(provider => new NotifyingServiceRepository(
             provider.GetRequiredService<PostgresServiceRepository>(), provider.GetRequiredService<ChangeFeed>()));
         services.AddSingleton<IImportProvenance, PostgresImportProvenance>();
+        services.AddSingleton<Imports.IImportJobRepository, Imports.PostgresImportJobRepository>();
         services.AddSingleton<IApiKeyRepository, PostgresApiKeyRepository>();
         services.AddSingleton<IProfileRepository, PostgresProfileRepository>();
         services.AddSingleton<IReferralRepository, PostgresReferralRepository>();

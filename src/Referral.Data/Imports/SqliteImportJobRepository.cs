@@ -5,7 +5,8 @@ namespace Referral.Data.Imports;
 
 public sealed class SqliteImportJobRepository(SqliteConnectionFactory connections) : IImportJobRepository
 {
-    private const string Columns =
+    /// <summary>The columns as both providers read them.</summary>
+    internal const string Columns =
         "id AS Id, source AS Source, status AS Status, pages AS Pages, records AS Records, started_at AS StartedAt, finished_at AS FinishedAt, heard_at AS HeardAt, report AS Report";
 
     public Task CreateAsync(ImportJobRecord job, CancellationToken cancellationToken) =>

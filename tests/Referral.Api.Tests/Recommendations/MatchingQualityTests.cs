@@ -1,3 +1,4 @@
+using Dapper;
 using System.IO.Compression;
 using Referral.Api.Tests.Infrastructure;
 
@@ -62,16 +63,12 @@ public sealed class MatchingQualityTests(ApiFactory api) : IClassFixture<ApiFact
         var json = earlier.ToJsonString();
         await using (var connection = await api.OpenDatabaseAsync())
         {
-            await using var insert = connection.CreateCommand();
-            insert.CommandText =
+            await connection.ExecuteAsync(
                 """
                 INSERT INTO recommendation_sets (id, ods_code, profile_id, profile_version, engine_version, content_encoding, document, created_at)
-                VALUES ($id, 'A81001', $profile, 1, '1.1.0', 'gzip', $document, '2026-11-01T09:00:00.0000000+00:00')
-                """;
-            insert.Parameters.AddWithValue("$id", earlierId);
-            insert.Parameters.AddWithValue("$profile", profileId);
-            insert.Parameters.AddWithValue("$document", Gzip(json));
-            await insert.ExecuteNonQueryAsync();
+                VALUES (@id, 'A81001', @profile, 1, '1.1.0', 'gzip', @document, @createdAt)
+                """,
+                new { id = Guid.Parse(earlierId), profile = Guid.Parse(profileId), document = Gzip(json), createdAt = DateTimeOffset.Parse("2026-11-01T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture) });
         }
 
         // Read through the contract-checking client: the contract still describes the old set.
