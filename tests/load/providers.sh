@@ -4,7 +4,8 @@
 # instance, one run each, with the same total concurrency. For each it measures recommendations
 # (POST /v1/profiles/{id}/recommendations: ranks the directory and stores a set) and referral
 # status events (POST /v1/referrals/{id}/events: a locked read-check-write of one referral with
-# its audit row), and prints one table: requests per second, latency percentiles, errors.
+# its audit row), with an authenticated read (GET /v1/profiles/{id}) as the reference, and prints
+# one table: requests per second, latency percentiles, errors.
 #
 #   tests/load/providers.sh [seconds] [connections]     (defaults: 20 16; LOAD_SERVICES=5000, LOAD_PROFILES=1000,
 #                                                         LOAD_PROVIDERS="sqlite postgresql")
@@ -31,7 +32,7 @@ export REFERRAL_PG_STATE="$work/postgres.state"
 cleanup() { stop_servers; .ci/postgres.sh stop; [ -n "${LOAD_KEEP:-}" ] || rm -rf "$work"; }
 trap cleanup EXIT
 
-dotnet build -c Release src/Referral.Api -v q -nologo >/dev/null
+dotnet build -c Release src/Referral.Api -v q -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
 admin="$(.ci/postgres.sh start)"
 pg_port="$(sed 's/.*Port=\([0-9]*\).*/\1/' <<<"$admin")"
 psql_admin() { psql -X -q -t -A -h 127.0.0.1 -p "$pg_port" -U postgres "$@"; }
@@ -96,6 +97,21 @@ LUA
   stats_lua "$1"
 }
 
+# The authenticated read the other figures are compared with: checks the key, reads one profile.
+read_lua() {
+  cat <<LUA
+local ids = {}
+for line in io.lines("$work/profiles.txt") do ids[#ids + 1] = line end
+local i = math.random(#ids)
+wrk.headers["X-API-Key"] = "demo-practice-a81001-key"
+request = function()
+  i = i % #ids + 1
+  return wrk.format("GET", "/v1/profiles/" .. ids[i])
+end
+LUA
+  stats_lua "$1"
+}
+
 # The next forward status of each of this run's referrals in turn: a referral is asked to move
 # again only after every other one of the run's has been, so that no two of its events are in
 # flight at once (which would make one of them a 409). Each wrk thread takes its own share.
@@ -140,6 +156,7 @@ measure() {
   local per=$((connections / n)) threads=$((2 / n > 0 ? 2 / n : 1))
   for i in "${!bases[@]}"; do
     if [ "$kind" = recommend ]; then recommend_lua "$work/$kind-$i.stats" >"$work/$kind-$i.lua"
+    elif [ "$kind" = read ]; then read_lua "$work/$kind-$i.stats" >"$work/$kind-$i.lua"
     else
       awk -v n="$n" -v i="$i" 'NR % n == i' "$referrals" >"$work/$kind-$i.ids"
       events_lua "$work/$kind-$i.stats" "$work/$kind-$i.ids" "$threads" >"$work/$kind-$i.lua"
@@ -182,18 +199,20 @@ for provider in ${LOAD_PROVIDERS:-sqlite postgresql}; do
   # Warm every path up on every instance (JIT tiers, connection pools), measuring how fast status
   # events go, so that the measured run gets enough proposed referrals (four events each) to last.
   python3 tests/load/referrals.py "${bases[0]}" 2000 "$work/profiles.txt" >"$work/warm.txt"
+  measure read 3 "" >/dev/null
   measure recommend 3 "" >/dev/null
   warm="$(measure events 3 "$work/warm.txt")"
   needed="$(awk -v rps="${warm%% *}" -v d="$duration" 'BEGIN {printf "%d", rps * d * 1.5 / 4 + 1000}')"
   echo "$provider: making $needed referrals for the status events..." >&2
   python3 tests/load/referrals.py "${bases[0]}" "$needed" "$work/profiles.txt" >"$work/referrals.txt"
 
+  reads="$(measure read "$duration" "")"
   recommend="$(measure recommend "$duration" "")"
   events="$(measure events "$duration" "$work/referrals.txt")"
   label="SQLite, 1 instance"
   [ "$provider" = postgresql ] && label="PostgreSQL 15, 2 instances"
   row() { read -r rps p50 p90 p99 max status socket total <<<"$2"; echo "| $label | $1 | $rps | $p50 | $p90 | $p99 | $max | $status | $socket |"; }
-  rows+=("$(row "recommendations" "$recommend")" "$(row "status events" "$events")")
+  rows+=("$(row "profile read (reference)" "$reads")" "$(row "recommendations" "$recommend")" "$(row "status events" "$events")")
   stop_servers
 done
 
