@@ -118,9 +118,9 @@ public sealed class JourneyTests(Deployment deployment) : IClassFixture<Deployme
     [Fact]
     public async Task The_real_server_names_no_server_and_its_pages_cannot_be_framed()
     {
-        foreach (var path in new[] { "/health/live", "/v1/services", "/swagger/index.html" })
+        foreach (var (client, path) in Each(null).SelectMany(c => new[] { "/health/live", "/v1/services", "/swagger/index.html" }.Select(p => (c, p))))
         {
-            var response = await deployment.Client(0).GetAsync(path);
+            var response = await client.GetAsync(path);
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.False(response.Headers.Contains("Server"), $"{path} names its server");
