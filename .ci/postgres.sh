@@ -20,8 +20,10 @@ as_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# PostgreSQL 15, the version the project supports, when it is there; otherwise the newest installed.
 bin_dir() {
   local initdb
+  if [ -x /usr/lib/postgresql/15/bin/initdb ]; then echo /usr/lib/postgresql/15/bin; return; fi
   initdb="$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 || true)"
   [ -n "$initdb" ] && dirname "$initdb"
 }
