@@ -4,6 +4,7 @@ using Referral.Data.Changes;
 using Referral.Data.Demo;
 using Referral.Data.Directory;
 using Referral.Data.Idempotency;
+using Referral.Data.Importing;
 using Referral.Data.Insights;
 using Referral.Data.Keys;
 using Referral.Data.Outcomes;
@@ -30,7 +31,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IServiceRepository>(provider => new NotifyingServiceRepository(
             provider.GetRequiredService<SqliteServiceRepository>(), provider.GetRequiredService<ChangeFeed>()));
         services.AddSingleton<IImportProvenance, SqliteImportProvenance>();
-        services.AddSingleton<Imports.IImportJobRepository, Imports.SqliteImportJobRepository>();
+        services.AddSingleton<IImportJobRepository, SqliteImportJobRepository>();
         services.AddSingleton<IApiKeyRepository, SqliteApiKeyRepository>();
         services.AddSingleton<IProfileRepository, SqliteProfileRepository>();
         services.AddSingleton<IReferralRepository, SqliteReferralRepository>();
@@ -58,7 +59,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IServiceRepository>(provider => new NotifyingServiceRepository(
             provider.GetRequiredService<PostgresServiceRepository>(), provider.GetRequiredService<ChangeFeed>()));
         services.AddSingleton<IImportProvenance, PostgresImportProvenance>();
-        services.AddSingleton<Imports.IImportJobRepository, Imports.PostgresImportJobRepository>();
+        services.AddSingleton<IImportJobRepository, PostgresImportJobRepository>();
         services.AddSingleton<IApiKeyRepository, PostgresApiKeyRepository>();
         services.AddSingleton<IProfileRepository, PostgresProfileRepository>();
         services.AddSingleton<IReferralRepository, PostgresReferralRepository>();

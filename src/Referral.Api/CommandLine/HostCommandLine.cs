@@ -35,6 +35,7 @@ public static class HostCommandLine
             KeysCommand.Create(),
             DemoCommand.Create(),
             ImportCommand.Create(),
+            StorageCommand.Create(),
         };
     }
 

@@ -55,19 +55,8 @@ public sealed class PostgresConnectionFactory : IAsyncDisposable
     /// Runs reads in one transaction under <paramref name="scope"/>, so that they see one
     /// practice's rows and nothing else; nothing is committed.
     /// </summary>
-    public async Task<T> ReadAsync<T>(PracticeScope scope, Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> read, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await BeginAsync(connection, scope, cancellationToken);
-            return await read(connection, transaction);
-        }
-        catch (Exception e) when (PostgresErrors.AsStorageFault(e, Database) is { } fault)
-        {
-            throw fault;
-        }
-    }
+    public Task<T> ReadAsync<T>(PracticeScope scope, Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> read, CancellationToken cancellationToken = default) =>
+        RunAsync(scope, read, write: false, cancellationToken);
 
     /// <summary>
     /// Runs a write in a transaction of its own under <paramref name="scope"/>. The write commits
@@ -75,22 +64,8 @@ public sealed class PostgresConnectionFactory : IAsyncDisposable
     /// write the storage refuses (full, read-only, locked beyond the lock timeout, unreachable)
     /// throws <see cref="StorageFaultException"/> and is remembered in <see cref="Health"/>.
     /// </summary>
-    public async Task<T> WriteAsync<T>(PracticeScope scope, Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> write, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await BeginAsync(connection, scope, cancellationToken);
-            var result = await write(connection, transaction);
-            Health.WriteSucceeded();
-            return result;
-        }
-        catch (Exception e) when (PostgresErrors.AsStorageFault(e, Database) is { } fault)
-        {
-            Health.WriteRefused(fault);
-            throw fault;
-        }
-    }
+    public Task<T> WriteAsync<T>(PracticeScope scope, Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> write, CancellationToken cancellationToken = default) =>
+        RunAsync(scope, write, write: true, cancellationToken);
 
     /// <summary>A write that commits in any case (a single statement, or one that cannot be refused half-way).</summary>
     public Task<T> WriteCommittedAsync<T>(PracticeScope scope, Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> write, CancellationToken cancellationToken = default) =>
@@ -100,6 +75,31 @@ public sealed class PostgresConnectionFactory : IAsyncDisposable
             await transaction.CommitAsync(cancellationToken);
             return result;
         }, cancellationToken);
+
+    private async Task<T> RunAsync<T>(PracticeScope scope, Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, bool write, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await BeginAsync(connection, scope, cancellationToken);
+            var result = await work(connection, transaction);
+            if (write)
+            {
+                Health.WriteSucceeded();
+            }
+
+            return result;
+        }
+        catch (Exception e) when (PostgresErrors.AsStorageFault(e, Database) is { } fault)
+        {
+            if (write)
+            {
+                Health.WriteRefused(fault);
+            }
+
+            throw fault;
+        }
+    }
 
     private async Task<NpgsqlTransaction> BeginAsync(NpgsqlConnection connection, PracticeScope scope, CancellationToken cancellationToken)
     {

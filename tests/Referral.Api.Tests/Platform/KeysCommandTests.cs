@@ -79,6 +79,15 @@ public sealed class KeysCommandTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Contains("keys", help.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Storage_compact_rewrites_the_personal_tables_on_postgresql_and_has_nothing_to_do_on_sqlite()
+    {
+        var compact = await Run("storage", "compact");
+
+        Assert.Equal(0, compact.ExitCode);
+        Assert.Contains(TestStorage.IsPostgres ? "Compacted profiles, referrals" : "Nothing to do", compact.Output, StringComparison.Ordinal);
+    }
+
     private async Task<(int ExitCode, string Output, string Error)> Run(params string[] args)
     {
         // Make sure the factory has created and migrated its database first.

@@ -57,30 +57,30 @@ public static class ImportsApi
         group.MapPost("/", StartImport)
             .WithName("StartImport")
             .WithSummary("Import an ORUK 3.0 feed into the directory")
-            .WithDescription("Needs a directory-admin key. Answers 202 with the job at once; the import follows every page of the feed in the background, one import at a time. GET the job (its Location) for progress and, when it is done, the report: created, updated, unchanged, closed, and each rejected record with its reasons.")
+            .WithDescription("Needs a directory-admin key. Answers 202 with the job at once; the import follows every page of the feed in the background, one import at a time on each instance. GET the job (its Location) for progress and, when it is done, the report: created, updated, unchanged, closed, and each rejected record with its reasons.")
             .RequireRateLimiting(RateLimits.Writes);
 
         group.MapGet("/{id:guid}", GetImport)
             .WithName("GetImport")
             .WithSummary("An import's progress and report")
-            .WithDescription("Needs a directory-admin key. status is running (with pages and records read so far), completed or failed; when done, report holds the counts, each rejected record with its reasons, and notes of what was left out of the records taken. Jobs are kept in memory until the server restarts.")
+            .WithDescription("Needs a directory-admin key. status is running (with pages and records read so far), completed or failed; when done, report holds the counts, each rejected record with its reasons, and notes of what was left out of the records taken. Jobs are stored, so any instance answers for any job, after restarts too; a job whose server stopped before it finished (not heard from for 30 seconds) is reported failed, and running it again converges.")
             .ProducesProblemJson(StatusCodes.Status404NotFound);
 
         return app;
     }
 
-    public static Accepted<ImportJobView> StartImport(ImportBody body, ImportJobs jobs, IHostEnvironment environment)
+    public static async Task<Accepted<ImportJobView>> StartImport(ImportBody body, ImportJobs jobs, IHostEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(environment);
-        var job = jobs.Start(FeedReader.IsUrl(body.Feed) ? body.Feed : Path.GetFullPath(body.Feed, environment.ContentRootPath));
+        var job = await jobs.StartAsync(FeedReader.IsUrl(body.Feed) ? body.Feed : Path.GetFullPath(body.Feed, environment.ContentRootPath), cancellationToken);
         return TypedResults.Accepted($"/v1/imports/{job.Id}", job);
     }
 
-    public static Results<Ok<ImportJobView>, ProblemHttpResult> GetImport(Guid id, ImportJobs jobs)
+    public static async Task<Results<Ok<ImportJobView>, ProblemHttpResult>> GetImport(Guid id, ImportJobs jobs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);
-        return jobs.Find(id) is { } job ? TypedResults.Ok(job) : Problem.NotFound("import");
+        return await jobs.FindAsync(id, cancellationToken) is { } job ? TypedResults.Ok(job) : Problem.NotFound("import");
     }
 }

@@ -1,36 +1,35 @@
 using Dapper;
-using Referral.Data.Postgres;
+using Referral.Data.Sqlite;
 
-namespace Referral.Data.Imports;
+namespace Referral.Data.Importing;
 
-/// <summary>Import jobs on PostgreSQL (db/postgresql/0006): any instance reads what the running one wrote.</summary>
-public sealed class PostgresImportJobRepository(PostgresConnectionFactory connections) : IImportJobRepository
+public sealed class SqliteImportJobRepository(SqliteConnectionFactory connections) : IImportJobRepository
 {
+
     public Task CreateAsync(ImportJobRecord job, CancellationToken cancellationToken) =>
-        connections.WriteCommittedAsync(PracticeScope.None, (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+        connections.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO import_jobs (id, source, status, pages, records, started_at, finished_at, heard_at, report)
             VALUES (@Id, @Source, @Status, @Pages, @Records, @StartedAt, @FinishedAt, @HeardAt, @Report)
             """,
             job,
-            transaction,
             cancellationToken: cancellationToken)), cancellationToken);
 
     public Task SaveAsync(ImportJobRecord job, CancellationToken cancellationToken) =>
-        connections.WriteCommittedAsync(PracticeScope.None, (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+        connections.WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE import_jobs
             SET status = @Status, pages = @Pages, records = @Records, finished_at = @FinishedAt, heard_at = @HeardAt, report = @Report
             WHERE id = @Id
             """,
             job,
-            transaction,
             cancellationToken: cancellationToken)), cancellationToken);
 
     public async Task<ImportJobRecord?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<ImportJobRecord>(new CommandDefinition(
-            $"SELECT {SqliteImportJobRepository.Columns} FROM import_jobs WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<ImportJobRow>(new CommandDefinition(
+            $"SELECT {ImportJobRow.Columns} FROM import_jobs WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        return row?.ToRecord();
     }
 }

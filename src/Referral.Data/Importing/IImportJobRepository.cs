@@ -1,4 +1,4 @@
-namespace Referral.Data.Imports;
+namespace Referral.Data.Importing;
 
 /// <summary>
 /// An import job as stored: its progress while it runs, then its report (the API's JSON, kept
@@ -16,7 +16,7 @@ public sealed record ImportJobRecord(
     DateTimeOffset HeardAt,
     string? Report);
 
-/// <summary>Import jobs (db/sqlite/0013_import_jobs.sql).</summary>
+/// <summary>Import jobs (db/sqlite/0013_import_jobs.sql, db/postgresql/0006_import_jobs.sql).</summary>
 public interface IImportJobRepository
 {
     Task CreateAsync(ImportJobRecord job, CancellationToken cancellationToken);
