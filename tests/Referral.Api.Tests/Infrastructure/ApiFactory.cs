@@ -24,6 +24,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly Lazy<Task<ResponseContract>> _contract;
 
     private readonly ApiFactory? _sharesDatabaseWith;
+    private int _released;
     private readonly Lazy<PostgresTestDatabase> _postgres;
 
     public ApiFactory()
@@ -152,9 +153,20 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public HttpClient Anonymous() => ClientWithKey(null);
 
-    async Task IAsyncLifetime.DisposeAsync()
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    /// <summary>
+    /// Every way a factory is disposed (a class fixture, or `await using` / `using` in a test)
+    /// removes its database; a second instance leaves it to the first.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (Interlocked.Exchange(ref _released, 1) == 1)
+        {
+            return;
+        }
+
         ReportChecks();
         if (_sharesDatabaseWith is not null)
         {
@@ -175,6 +187,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             // A temp folder left behind is harmless; a failing test run because of it is not.
         }
+
+        GC.SuppressFinalize(this);
     }
 
     // For a run's summary: REFERRAL_CONTRACT_COUNT=<file> receives the number of responses checked so far.
