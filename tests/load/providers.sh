@@ -29,7 +29,14 @@ stop_servers() {
   servers=()
 }
 export REFERRAL_PG_STATE="$work/postgres.state"
-cleanup() { stop_servers; .ci/postgres.sh stop; [ -n "${LOAD_KEEP:-}" ] || rm -rf "$work"; }
+cleanup() {
+  local status=$?
+  # A run that failed says what the servers said last (a server that died mid-run leaves only this).
+  if [ "$status" -ne 0 ]; then
+    for log in "$work"/*.log; do [ -f "$log" ] && { echo "--- $(basename "$log") ---" >&2; tail -n 20 "$log" >&2; }; done
+  fi
+  stop_servers; .ci/postgres.sh stop; [ -n "${LOAD_KEEP:-}" ] || rm -rf "$work"
+}
 trap cleanup EXIT
 
 dotnet build -c Release src/Referral.Api -v q -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
@@ -39,19 +46,27 @@ psql_admin() { psql -X -q -t -A -h 127.0.0.1 -p "$pg_port" -U postgres "$@"; }
 
 # Starts one instance with the given storage configuration and adds its base URL to bases.
 start_server() {
-  local name="$1" port base
+  local name="$1" port base pid attempt
   shift
-  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-  base="http://127.0.0.1:${port}"
-  # Development, for the demo keys; logging quiet so that the console is not what is measured;
-  # no rate limit, which would otherwise be what is measured.
-  ASPNETCORE_ENVIRONMENT=Development dotnet src/Referral.Api/bin/Release/net10.0/Referral.Api.dll \
-    --urls "$base" "$@" --Limits:WritesPerMinutePerKey=100000000 \
-    --Logging:LogLevel:Default=Warning >"$work/$name.log" 2>&1 &
-  servers+=($!)
-  for _ in $(seq 1 600); do
-    if curl -fs "$base/health/ready" >/dev/null 2>&1; then bases+=("$base"); return; fi
-    sleep 0.5
+  # A port found free can be taken by another process before the server binds it; a server that
+  # cannot bind exits, and whatever else listens there must not be taken for it: try again.
+  for attempt in 1 2 3; do
+    port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    base="http://127.0.0.1:${port}"
+    # Development, for the demo keys; logging quiet so that the console is not what is measured;
+    # no rate limit, which would otherwise be what is measured.
+    ASPNETCORE_ENVIRONMENT=Development dotnet src/Referral.Api/bin/Release/net10.0/Referral.Api.dll \
+      --urls "$base" "$@" --Limits:WritesPerMinutePerKey=100000000 \
+      --Logging:LogLevel:Default=Warning >"$work/$name.log" 2>&1 &
+    pid=$!
+    servers+=("$pid")
+    for _ in $(seq 1 600); do
+      kill -0 "$pid" 2>/dev/null || break
+      if curl -fs "$base/health/ready" >/dev/null 2>&1 && kill -0 "$pid" 2>/dev/null; then bases+=("$base"); return; fi
+      sleep 0.5
+    done
+    kill -0 "$pid" 2>/dev/null && break
+    echo "$name exited on start (attempt $attempt):" >&2; tail -n 5 "$work/$name.log" >&2
   done
   echo "$name did not start:" >&2; cat "$work/$name.log" >&2; exit 1
 }
