@@ -62,7 +62,8 @@ start_server() {
     servers+=("$pid")
     for _ in $(seq 1 600); do
       kill -0 "$pid" 2>/dev/null || break
-      if curl -fs "$base/health/ready" >/dev/null 2>&1 && kill -0 "$pid" 2>/dev/null; then bases+=("$base"); return; fi
+      # Still alive a second after the answer: a server that failed to bind has exited by then.
+      if curl -fs "$base/health/ready" >/dev/null 2>&1 && sleep 1 && kill -0 "$pid" 2>/dev/null; then bases+=("$base"); return; fi
       sleep 0.5
     done
     kill -0 "$pid" 2>/dev/null && break
