@@ -7,16 +7,28 @@ namespace Referral.EndToEnd.Tests;
 
 /// <summary>
 /// The API as a separate process: `dotnet run --project src/Referral.Api` as in the README
-/// (with --no-build, since the test build has just built it), on a free loopback port and a
-/// database in a temporary folder, in the Development environment so the demo data and keys exist.
+/// (with --no-build, since the test build has just built it), on a free loopback port and the
+/// given test database, in the Development environment so the demo data and keys exist.
 /// </summary>
-public sealed class ServerProcess : IAsyncLifetime
+public sealed class ServerProcess : IAsyncDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "referral-e2e", Guid.NewGuid().ToString("N"));
     private readonly StringBuilder _output = new();
+    private readonly IReadOnlyList<string> _arguments;
     private Process? _process;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    private ServerProcess(string name, IReadOnlyList<string> arguments)
+    {
+        Name = name;
+        _arguments = arguments;
+        BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+    }
+
+    /// <summary>Which instance this is, for failure messages.</summary>
+    public string Name { get; }
+
+    public Uri BaseAddress { get; }
+
+    public bool HasExited => _process is null || _process.HasExited;
 
     public string Output
     {
@@ -26,6 +38,22 @@ public sealed class ServerProcess : IAsyncLifetime
             {
                 return _output.ToString();
             }
+        }
+    }
+
+    /// <summary>Starts a server on the database and waits until it is ready; extra arguments are configuration.</summary>
+    public static async Task<ServerProcess> StartAsync(string name, TestDatabase database, params string[] configuration)
+    {
+        var server = new ServerProcess(name, [.. database.ServerArguments, .. configuration]);
+        try
+        {
+            await server.RunAsync();
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
         }
     }
 
@@ -40,22 +68,31 @@ public sealed class ServerProcess : IAsyncLifetime
         return client;
     }
 
-    public async Task InitializeAsync()
+    /// <summary>Ends the process at once, as a crash or an OOM kill would: no shutdown, no flushing.</summary>
+    public async Task KillAsync()
     {
-        Directory.CreateDirectory(_folder);
-        var port = FreePort();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Repository.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[]
-                 {
-                     "run", "--no-build", "--project", "src/Referral.Api", "--",
-                     "--urls", BaseAddress.ToString(), $"--Storage:Sqlite:Path={Path.Combine(_folder, "referral.db")}",
-                 })
+        foreach (var arg in new[] { "run", "--no-build", "--project", "src/Referral.Api", "--", "--urls", BaseAddress.ToString() }.Concat(_arguments))
         {
             start.ArgumentList.Add(arg);
         }
@@ -72,7 +109,7 @@ public sealed class ServerProcess : IAsyncLifetime
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The API exited with {_process.ExitCode}:\n{Output}");
+                throw new InvalidOperationException($"The API ({Name}) exited with {_process.ExitCode}:\n{Output}");
             }
 
             try
@@ -90,26 +127,7 @@ public sealed class ServerProcess : IAsyncLifetime
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"The API did not become ready in 2 minutes:\n{Output}");
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process?.Dispose();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the OS to clean up; not a test failure.
-        }
+        throw new TimeoutException($"The API ({Name}) did not become ready in 2 minutes:\n{Output}");
     }
 
     private void Append(string? line)
