@@ -116,21 +116,26 @@ public static class ReferralApiExtensions
 
     public static async Task PrepareAsync(this WebApplication app)
     {
-        app.Services.MigrateDatabase();
-        // Listening starts before the directory is read, so that another instance's change is
-        // either in what is read or heard of afterwards.
-        if (app.Services.GetService<IChangeSource>() is { } otherInstances)
+        // Instances starting together on one database take turns here, so the demo data is
+        // seeded once, by whichever comes first.
+        await using (await app.Services.GetRequiredService<IStartupLock>().TakeAsync(default))
         {
-            await otherInstances.StartAsync(default);
-        }
+            app.Services.MigrateDatabase();
+            // Listening starts before the directory is read, so that another instance's change is
+            // either in what is read or heard of afterwards.
+            if (app.Services.GetService<IChangeSource>() is { } otherInstances)
+            {
+                await otherInstances.StartAsync(default);
+            }
 
-        if (app.Environment.IsDevelopment())
-        {
-            await DemoData.SeedAsync(app.Services);
-        }
-        else
-        {
-            await DemoData.WarnOfDemoKeysAsync(app.Services);
+            if (app.Environment.IsDevelopment())
+            {
+                await DemoData.SeedAsync(app.Services);
+            }
+            else
+            {
+                await DemoData.WarnOfDemoKeysAsync(app.Services);
+            }
         }
 
         await app.Services.GetRequiredService<MatchingDirectory>().LoadAsync(default);

@@ -27,6 +27,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SqliteMigrator>();
         services.AddSingleton<IStorageMigrator>(provider => provider.GetRequiredService<SqliteMigrator>());
         services.AddSingleton<IStorageReadiness, SqliteReadiness>();
+        services.AddSingleton<IStartupLock, ProcessStartupLock>();
         services.AddSingleton<SqliteServiceRepository>();
         services.AddSingleton<IServiceRepository>(provider => new NotifyingServiceRepository(
             provider.GetRequiredService<SqliteServiceRepository>(), provider.GetRequiredService<ChangeFeed>()));
@@ -54,6 +55,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<PostgresMigrator>();
         services.AddSingleton<IStorageMigrator>(provider => provider.GetRequiredService<PostgresMigrator>());
         services.AddSingleton<IStorageReadiness, PostgresReadiness>();
+        services.AddSingleton<IStartupLock, PostgresStartupLock>();
         services.AddSingleton<IChangeSource, PostgresChangeListener>();
         services.AddSingleton<PostgresServiceRepository>();
         services.AddSingleton<IServiceRepository>(provider => new NotifyingServiceRepository(
