@@ -15,7 +15,7 @@ internal static class RequestHeaders
         {
             if (parameter is { In: ParameterLocation.Header, Name: IdempotencyKey })
             {
-                parameter.Description = "Any string of 1 to 100 characters that is new for each referral, e.g. a UUID. Retrying with the same key and body returns the first response (with Idempotent-Replayed: true) and creates nothing; the same key with another body is 422. Keys are stored hashed.";
+                parameter.Description = "Any string of 1 to 100 characters that is new for each thing you create (a referral, a set of outcome measures), e.g. a UUID. Retrying with the same key and body (and, for outcome measures, the same referral) returns the first response (with Idempotent-Replayed: true) and creates nothing; the same key with another body or referral is 422. Keys are stored hashed, and erased with the profile's referrals.";
                 parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 100 };
             }
             else if (parameter is { In: ParameterLocation.Header, Name: IfMatch })

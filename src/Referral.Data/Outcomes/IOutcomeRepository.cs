@@ -1,3 +1,4 @@
+using Referral.Data.Idempotency;
 using Referral.Domain.Outcomes;
 
 namespace Referral.Data.Outcomes;
@@ -11,6 +12,9 @@ public abstract record OutcomeRecording
     public sealed record NotFound : OutcomeRecording;
 
     public sealed record Refused(OutcomeAdmission.Refused Reason) : OutcomeRecording;
+
+    /// <summary>A concurrent request stored the same Idempotency-Key first: nothing was stored.</summary>
+    public sealed record IdempotencyKeyTaken : OutcomeRecording;
 }
 
 /// <summary>Outcome measures of one practice's referrals.</summary>
@@ -18,9 +22,11 @@ public interface IOutcomeRepository
 {
     /// <summary>
     /// Reads the referral inside a write transaction, asks <see cref="OutcomeRules"/>, and stores
-    /// the measures with their audit row in that transaction.
+    /// the measures with their audit row in that transaction, and the response under an
+    /// Idempotency-Key when one was sent (kept under the referral, so erasure takes it too).
     /// </summary>
-    Task<OutcomeRecording> RecordAsync(string odsCode, Guid referralId, OutcomeInput input, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<OutcomeRecording> RecordAsync(
+        string odsCode, Guid referralId, OutcomeInput input, IdempotentWrite<OutcomeRecord>? idempotency, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The referral's measures, oldest measurement first; null when the practice has no such referral.</summary>
     Task<IReadOnlyList<OutcomeRecord>?> ListAsync(string odsCode, Guid referralId, CancellationToken cancellationToken);

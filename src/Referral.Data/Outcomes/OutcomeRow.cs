@@ -76,9 +76,15 @@ internal sealed record OutcomeRow
 /// <summary>Recording measures once their referral has been read and locked, the same on every provider.</summary>
 internal static class OutcomeWrites
 {
-    /// <summary>Asks the rules about the referral as read, and stores and commits what they admit, with its audit row.</summary>
+    /// <summary>
+    /// Asks the rules about the referral as read, and stores and commits what they admit, with
+    /// its audit row and, through <paramref name="storeResponse"/> (the provider's own insert),
+    /// the response under the request's Idempotency-Key: false from it means another request took
+    /// the key first, and nothing is committed.
+    /// </summary>
     public static async Task<OutcomeRecording> RecordAsync(
-        DbConnection connection, DbTransaction transaction, OutcomeSnapshotRow? referral, string odsCode, Guid referralId, OutcomeInput input, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, OutcomeSnapshotRow? referral, string odsCode, Guid referralId, OutcomeInput input, Guid keyId, DateTimeOffset now,
+        Func<OutcomeRecord, Task<bool>>? storeResponse, CancellationToken cancellationToken)
     {
         if (referral is null)
         {
@@ -93,6 +99,11 @@ internal static class OutcomeWrites
 
         await connection.ExecuteAsync(new CommandDefinition(OutcomeRow.InsertSql, OutcomeRow.Parameters(odsCode, outcome), transaction, cancellationToken: cancellationToken));
         await AuditTrail.AppendAsync(connection, transaction, referralId, odsCode, "outcome-recorded", OutcomeRow.AuditDetail(outcome), keyId, now, cancellationToken);
+        if (storeResponse is not null && !await storeResponse(outcome))
+        {
+            return new OutcomeRecording.IdempotencyKeyTaken();
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return recording;
     }

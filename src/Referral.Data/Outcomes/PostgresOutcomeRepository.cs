@@ -1,4 +1,5 @@
 using Dapper;
+using Referral.Data.Idempotency;
 using Referral.Data.Postgres;
 using Referral.Data.Referrals;
 using Referral.Domain.Outcomes;
@@ -8,7 +9,7 @@ namespace Referral.Data.Outcomes;
 public sealed class PostgresOutcomeRepository(PostgresConnectionFactory connections) : IOutcomeRepository
 {
     public async Task<OutcomeRecording> RecordAsync(
-        string odsCode, Guid referralId, OutcomeInput input, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken)
+        string odsCode, Guid referralId, OutcomeInput input, IdempotentWrite<OutcomeRecord>? idempotency, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         now = PostgresTime.Stored(now);
         return await connections.WriteAsync<OutcomeRecording>(PracticeScope.Of(odsCode), async (connection, transaction) =>
@@ -23,7 +24,10 @@ public sealed class PostgresOutcomeRepository(PostgresConnectionFactory connecti
                    FOR UPDATE OF r
                 """,
                 new { referralId, odsCode }, transaction, cancellationToken: cancellationToken));
-            return await OutcomeWrites.RecordAsync(connection, transaction, row, odsCode, referralId, input, keyId, now, cancellationToken);
+            return await OutcomeWrites.RecordAsync(
+                connection, transaction, row, odsCode, referralId, input, keyId, now,
+                idempotency is null ? null : outcome => PostgresIdempotentResponses.TryStoreAsync(connection, transaction, odsCode, idempotency, referralId, outcome, now, cancellationToken),
+                cancellationToken);
         }, cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Referral.Data.Idempotency;
 using Referral.Data.Referrals;
 using Referral.Data.Sqlite;
 using Referral.Domain.Outcomes;
@@ -11,7 +12,7 @@ public sealed class SqliteOutcomeRepository(SqliteConnectionFactory connections)
     private const string Columns = OutcomeRow.Columns;
 
     public async Task<OutcomeRecording> RecordAsync(
-        string odsCode, Guid referralId, OutcomeInput input, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken)
+        string odsCode, Guid referralId, OutcomeInput input, IdempotentWrite<OutcomeRecord>? idempotency, Guid keyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         return await connections.WriteAsync<OutcomeRecording>(async connection =>
         {
@@ -25,7 +26,10 @@ public sealed class SqliteOutcomeRepository(SqliteConnectionFactory connections)
                   FROM referrals r WHERE r.id = @referralId AND r.ods_code = @odsCode
                 """,
                 new { referralId, odsCode }, transaction, cancellationToken: cancellationToken));
-            return await OutcomeWrites.RecordAsync(connection, transaction, row, odsCode, referralId, input, keyId, now, cancellationToken);
+            return await OutcomeWrites.RecordAsync(
+                connection, transaction, row, odsCode, referralId, input, keyId, now,
+                idempotency is null ? null : outcome => SqliteIdempotentResponses.TryStoreAsync(connection, transaction, odsCode, idempotency, referralId, outcome, now, cancellationToken),
+                cancellationToken);
         }, cancellationToken);
     }
 

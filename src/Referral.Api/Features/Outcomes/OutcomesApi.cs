@@ -6,6 +6,7 @@ using Referral.Api.Problems;
 using Referral.Api.Security;
 using Referral.Api.Validation;
 using Referral.Data.Outcomes;
+using Referral.Domain.Outcomes;
 
 namespace Referral.Api.Features.Outcomes;
 
@@ -27,8 +28,9 @@ public static class OutcomesApi
         group.MapPost("/{id:guid}/outcomes", Record)
             .WithName("RecordOutcome")
             .WithSummary("Record ONS4 (and at follow-up UCLA-3) for a referral")
-            .WithDescription("A baseline once, at referral (before the support starts); follow-ups any time after the support started, each reporting its interval in days since the start. Stored with who took the measures and when, and audited (the audit holds the timepoint, never the answers). Erased with the profile. 409 for a second baseline or a follow-up before the referral started; 422 for a measurement dated out of order or a referral whose profile was erased.")
-            .ProducesProblemJson(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+            .WithDescription("A baseline once, at referral (before the support starts); follow-ups any time after the support started, each reporting its interval in days since the start. Stored with who took the measures and when, and audited (the audit holds the timepoint, never the answers). Erased with the profile. Send an Idempotency-Key to make a retry safe: a follow-up sent twice is otherwise stored twice. 409 for a second baseline or a follow-up before the referral started; 422 for a measurement dated out of order or a referral whose profile was erased.")
+            .ProducesProblemJson(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
+            .WithIdempotency<OutcomeBody>("set of outcome measures", id => $"/v1/referrals/{id}/outcomes", includeRoute: true);
 
         group.MapGet("/{id:guid}/outcomes", List)
             .WithName("ListOutcomes")
@@ -40,14 +42,16 @@ public static class OutcomesApi
         return app;
     }
 
-    public static async Task<Results<Created<OutcomeView>, ProblemHttpResult>> Record(
-        Guid id, OutcomeBody body, ClaimsPrincipal user, IOutcomeRepository outcomes, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Created<OutcomeView>, ProblemHttpResult, IdempotencyKeyTaken>> Record(
+        Guid id, OutcomeBody body, ClaimsPrincipal user, IOutcomeRepository outcomes, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var practice = PracticeKey.Of(user);
-        var recording = await outcomes.RecordAsync(practice.OdsCode, id, body.ToDomain(), practice.KeyId, clock.GetUtcNow(), cancellationToken);
+        var idempotency = http.IdempotentRequest()?.Storing((OutcomeRecord outcome) => OutcomeView.From(outcome));
+        var recording = await outcomes.RecordAsync(practice.OdsCode, id, body.ToDomain(), idempotency, practice.KeyId, clock.GetUtcNow(), cancellationToken);
         return recording switch
         {
             OutcomeRecording.Recorded recorded => TypedResults.Created($"/v1/referrals/{id}/outcomes", OutcomeView.From(recorded.Outcome)),
+            OutcomeRecording.IdempotencyKeyTaken => IdempotencyKeyTaken.Instance,
             OutcomeRecording.Refused { Reason: { IsConflict: true } reason } => Problem.Conflict(reason.Title, reason.Detail),
             OutcomeRecording.Refused refused => Problem.Unprocessable(refused.Reason.Title, refused.Reason.Detail),
             _ => Problem.NotFound("referral"),
