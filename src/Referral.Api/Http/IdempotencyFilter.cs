@@ -24,11 +24,7 @@ public static class IdempotencyFilter
 
     /// <param name="resource">What the endpoint creates ("referral"), for the problem of a reused key.</param>
     /// <param name="location">The created resource's address, from its id, for the Location of a replay.</param>
-    /// <param name="includeRoute">
-    /// The created resource belongs to the one the path names (a referral's outcome measures): the
-    /// same body sent for another path is another request, and the key reused for it is refused.
-    /// </param>
-    public static RouteHandlerBuilder WithIdempotency<TBody>(this RouteHandlerBuilder builder, string resource, Func<Guid, string> location, bool includeRoute = false)
+    public static RouteHandlerBuilder WithIdempotency<TBody>(this RouteHandlerBuilder builder, string resource, Func<Guid, string> location)
     {
         builder.ProducesProblemJson(StatusCodes.Status422UnprocessableEntity);
         builder.AddOpenApiOperationTransformer((operation, _, _) =>
@@ -61,8 +57,11 @@ public static class IdempotencyFilter
 
                 // The body's hash is what tells a replay from a key reused for another request.
                 var json = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+                // A create under a path with ids (a referral's outcome measures) belongs to what the
+                // path names: the same body for another referral is another request. A path without
+                // ids hashes the body alone, as keys stored before this rule were.
                 var content = JsonSerializer.Serialize((TBody)context.Arguments[body]!, json);
-                var request = new IdempotentRequest(Hash(key), Hash(includeRoute ? $"{http.Request.Path}\n{content}" : content), json);
+                var request = new IdempotentRequest(Hash(key), Hash(http.Request.RouteValues.Count == 0 ? content : $"{http.Request.Path}\n{content}"), json);
                 if (await AnswerFromStoreAsync(http, request, resource, location) is { } answer)
                 {
                     return answer;

@@ -9,13 +9,6 @@ namespace Referral.Data.Changes;
 /// </summary>
 public sealed class NotifyingServiceRepository(IServiceRepository inner, ChangeFeed changes) : IServiceRepository
 {
-    public async Task<Service> CreateAsync(ServiceInput input, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var service = await inner.CreateAsync(input, now, cancellationToken);
-        await changes.PublishAsync(new DataChange.ServiceChanged(service.Id));
-        return service;
-    }
-
     public async Task<Service?> CreateWithIdAsync(Guid id, ServiceInput input, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var service = await inner.CreateWithIdAsync(id, input, now, cancellationToken);

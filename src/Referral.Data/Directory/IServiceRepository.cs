@@ -5,8 +5,10 @@ namespace Referral.Data.Directory;
 /// <summary>The directory's storage. Nothing is ever physically deleted: retiring closes a service.</summary>
 public interface IServiceRepository
 {
-    /// <summary>Stores a new service, its venue postcode in standard form ("LS1 4AP").</summary>
-    Task<Service> CreateAsync(ServiceInput input, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Stores a new service under a new random id, its venue postcode in standard form ("LS1 4AP").</summary>
+    async Task<Service> CreateAsync(ServiceInput input, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await CreateWithIdAsync(Guid.NewGuid(), input, now, cancellationToken)
+        ?? throw new InvalidOperationException("A new random service id is already taken.");
 
     /// <summary>
     /// Stores a new service under an id the caller chose (an importer derives it from the feed

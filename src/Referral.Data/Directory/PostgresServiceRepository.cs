@@ -12,10 +12,6 @@ public sealed class PostgresServiceRepository(PostgresConnectionFactory connecti
 {
     private const string Columns = ServiceRow.Columns;
 
-    public async Task<Service> CreateAsync(ServiceInput input, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await CreateWithIdAsync(Guid.NewGuid(), input, now, cancellationToken)
-        ?? throw new InvalidOperationException("A new random service id is already taken.");
-
     public async Task<Service?> CreateWithIdAsync(Guid id, ServiceInput input, DateTimeOffset now, CancellationToken cancellationToken)
     {
         now = PostgresTime.Stored(now);

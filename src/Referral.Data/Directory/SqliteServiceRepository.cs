@@ -8,10 +8,6 @@ public sealed class SqliteServiceRepository(SqliteConnectionFactory connections)
 {
     private const string Columns = ServiceRow.Columns;
 
-    public async Task<Service> CreateAsync(ServiceInput input, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await CreateWithIdAsync(Guid.NewGuid(), input, now, cancellationToken)
-        ?? throw new InvalidOperationException("A new random service id is already taken.");
-
     public async Task<Service?> CreateWithIdAsync(Guid id, ServiceInput input, DateTimeOffset now, CancellationToken cancellationToken)
     {
         (input, var venueDistrict) = ServiceRow.WithVenue(input);

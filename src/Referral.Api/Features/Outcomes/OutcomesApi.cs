@@ -30,7 +30,7 @@ public static class OutcomesApi
             .WithSummary("Record ONS4 (and at follow-up UCLA-3) for a referral")
             .WithDescription("A baseline once, at referral (before the support starts); follow-ups any time after the support started, each reporting its interval in days since the start. Stored with who took the measures and when, and audited (the audit holds the timepoint, never the answers). Erased with the profile. Send an Idempotency-Key to make a retry safe: a follow-up sent twice is otherwise stored twice. 409 for a second baseline or a follow-up before the referral started; 422 for a measurement dated out of order or a referral whose profile was erased.")
             .ProducesProblemJson(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
-            .WithIdempotency<OutcomeBody>("set of outcome measures", id => $"/v1/referrals/{id}/outcomes", includeRoute: true);
+            .WithIdempotency<OutcomeBody>("set of outcome measures", id => $"/v1/referrals/{id}/outcomes");
 
         group.MapGet("/{id:guid}/outcomes", List)
             .WithName("ListOutcomes")
